@@ -1,0 +1,21 @@
+"""Exceptions that name the input and the reason, so one bad document never hides in a batch."""
+
+from __future__ import annotations
+
+
+class FaultlineError(Exception):
+    """Base class of every error Faultline raises on purpose."""
+
+
+class InputError(FaultlineError):
+    """A document or file that cannot be used: ``source`` names it, ``reason`` says why.
+
+    ``code`` is a short machine-readable reason (``empty``, ``binary``, ``not-english``,
+    ``unreadable``, ``bad-json``, ...) recorded with discarded documents.
+    """
+
+    def __init__(self, source: str, reason: str, code: str = "invalid") -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+        self.code = code
