@@ -1,0 +1,1 @@
+"""spaCy pipeline: the pinned English model plus our gazetteer EntityRuler."""
