@@ -198,6 +198,18 @@ class Event:
             "coder": self.coder,
         }
 
+    def to_flat(self) -> dict[str, Any]:
+        """One flat row (``source_code``, ``evidence_start`` ...) for CSV and table stores."""
+        flat: dict[str, Any] = {}
+        for key, value in self.to_dict().items():
+            if key in _NESTED:
+                inner = value or {}
+                for sub in _NESTED[key]:
+                    flat[f"{key}_{sub}"] = inner.get(sub)
+            else:
+                flat[key] = value
+        return flat
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
         def opt(kind: type[Actor] | type[Location], key: str) -> Any:
@@ -217,6 +229,13 @@ class Event:
             evidence=Evidence.from_dict(data["evidence"]),
         )
 
+
+_NESTED: dict[str, tuple[str, ...]] = {
+    "source": tuple(f.name for f in fields(Actor)),
+    "target": tuple(f.name for f in fields(Actor)),
+    "location": tuple(f.name for f in fields(Location)),
+    "evidence": tuple(f.name for f in fields(Evidence)),
+}
 
 EVENT_FIELDS: tuple[str, ...] = (
     "event_id", "article_id", "doc_ref", "story_id", "date", "date_precision", "source",

@@ -1,0 +1,101 @@
+"""Cleaning: a RawDocument becomes an Article (story text only, with title, byline, outlet, date).
+
+``article_from`` is the stage's one public function. HTML goes through trafilatura first; plain
+text and trafilatura's output then pass the same line-level boilerplate filter.
+"""
+
+from __future__ import annotations
+
+import re
+
+import trafilatura
+
+from faultline.clean.boilerplate import filter_paragraphs
+from faultline.clean.language import check_text
+from faultline.clean.metadata import outlet_from_lines, parse_date, split_dateline
+from faultline.errors import InputError
+from faultline.model import Article, RawDocument, article_id_for
+
+__all__ = ["article_from"]
+
+# A first line longer than this is a paragraph, not a headline.
+TITLE_MAX_CHARS = 200
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def _paragraphs(text: str) -> list[list[str]]:
+    return [block.splitlines() for block in _BLANK_LINE.split(text) if block.strip()]
+
+
+def _decode(raw: RawDocument) -> str:
+    if isinstance(raw.content, str):
+        return raw.content
+    try:
+        return raw.content.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(raw.doc_ref, f"not valid UTF-8 (byte {e.start})", "encoding") from e
+
+
+def _plain(raw: RawDocument) -> tuple[list[list[str]], str | None, dict[str, str | None]]:
+    """Paragraphs, title and metadata of a plain-text article: a short first line is its title."""
+    text = _decode(raw).replace("\r\n", "\n")
+    blocks = _paragraphs(text)
+    title = raw.title
+    if title is None and blocks and len(blocks[0]) == 1:
+        first = blocks[0][0].strip()
+        if len(first) <= TITLE_MAX_CHARS and not first.endswith((".", "!", "?", '"', "”")):
+            title = first
+            blocks = blocks[1:]
+    return blocks, title, {}
+
+
+def _html(raw: RawDocument) -> tuple[list[list[str]], str | None, dict[str, str | None]]:
+    """Paragraphs, title and metadata from trafilatura (main text only, no comments/tables)."""
+    try:
+        extracted = trafilatura.bare_extraction(
+            raw.content, url=raw.url, with_metadata=True, include_comments=False,
+            include_tables=False,
+        )
+    except (ValueError, TypeError) as e:
+        raise InputError(raw.doc_ref, f"HTML could not be parsed: {e}", "html") from e
+    if extracted is None or not (extracted.text or "").strip():
+        raise InputError(raw.doc_ref, "no article text found in the HTML", "empty")
+    # trafilatura gives one line per block element: each line is a paragraph here.
+    blocks = [[line] for line in extracted.text.splitlines() if line.strip()]
+    meta = {"byline": extracted.author, "published": extracted.date, "outlet": extracted.sitename}
+    return blocks, raw.title or extracted.title, meta
+
+
+def article_from(raw: RawDocument, date: str | None = None) -> Article:
+    """Clean one document. ``date`` (YYYY-MM-DD) overrides any publication date found.
+
+    Raises InputError naming the document when nothing usable remains (empty, binary,
+    not English, undecodable).
+    """
+    blocks, title, meta = _html(raw) if raw.fmt == "html" else _plain(raw)
+    filtered = filter_paragraphs(blocks, title=title)
+    paragraphs = list(filtered.paragraphs)
+    place = dateline_outlet = None
+    if paragraphs:
+        paragraphs[0], place, dateline_outlet = split_dateline(paragraphs[0])
+    text = "\n\n".join(p for p in paragraphs if p.strip())
+    check_text(raw.doc_ref, text)
+    published = date or parse_date(raw.published) or parse_date(meta.get("published")) \
+        or parse_date(filtered.published_text)
+    outlet = (raw.outlet or meta.get("outlet") or dateline_outlet
+              or outlet_from_lines(filtered.dropped))
+    extra = dict(raw.meta)
+    if place:
+        extra["dateline"] = place
+    return Article(
+        article_id=article_id_for(text),
+        doc_ref=raw.doc_ref,
+        text=text,
+        title=title,
+        byline=meta.get("byline") or filtered.byline,
+        outlet=outlet,
+        url=raw.url,
+        published=published,
+        language="en",
+        meta=extra,
+    )

@@ -1,0 +1,59 @@
+"""Publication date, outlet and dateline from the text and metadata an article carries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil import parser as dateparser
+
+# Dates outside this range are misreadings (page ids, phone numbers), not publication dates.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+
+# "NIAMEY, March 4 (Sahel Ledger) —" or "WASHINGTON (Harbor Wire) -": wire datelines.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:,\s*(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2}))?\s*"
+    r"(?:\((?P<outlet>[^()]{2,60})\))?\s*[—–-]{1,2}\s+"
+)
+_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|in|co\.uk|info|news|io|africa|fr|de))\b",
+                     re.I)
+
+
+def parse_date(text: str | None) -> str | None:
+    """An ISO date (YYYY-MM-DD) from a date or timestamp string, or None if it holds none."""
+    if not text:
+        return None
+    try:
+        parsed = dateparser.parse(text.strip(), fuzzy=True, default=dt.datetime(1, 1, 1))
+    except (ValueError, OverflowError):
+        return None
+    if parsed.year < EARLIEST_YEAR or parsed.year > LATEST_YEAR:
+        return None
+    return parsed.date().isoformat()
+
+
+def valid_iso_date(text: str) -> str:
+    """``text`` if it is a real YYYY-MM-DD date, else ValueError (for ``--date``)."""
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError as e:
+        raise ValueError(f"not a date of the form YYYY-MM-DD: {text!r}") from e
+
+
+def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
+    """Strip a wire dateline from a first paragraph: (rest, place, outlet)."""
+    found = _DATELINE.match(paragraph)
+    if not found or not (found.group("outlet") or found.group("day")):
+        return paragraph, None, None
+    place = found.group("place").strip().title()
+    return paragraph[found.end():], place, found.group("outlet")
+
+
+def outlet_from_lines(lines: tuple[str, ...]) -> str | None:
+    """The site's domain named in its own boilerplate ("Follow … of example.in"), if any."""
+    for line in lines:
+        found = _DOMAIN.search(line)
+        if found:
+            return found.group(1).lower()
+    return None

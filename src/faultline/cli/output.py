@@ -1,0 +1,71 @@
+"""Writing events as JSON Lines, CSV or a rich table (shared by the commands that print events)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable
+from enum import StrEnum
+
+from rich.console import Console
+from rich.table import Table
+
+from faultline.model import Actor, Event
+
+
+class EventFormat(StrEnum):
+    jsonl = "jsonl"
+    table = "table"
+    csv = "csv"
+
+
+def _actor(actor: Actor | None) -> str:
+    if actor is None:
+        return "—"
+    return f"{actor.code or '?'} ({actor.text})"
+
+
+def _status(event: Event) -> str:
+    if event.negated:
+        return "[red]negated[/red]"
+    return event.modality if event.modality == "asserted" else f"[yellow]{event.modality}[/yellow]"
+
+
+def events_table(events: list[Event], title: str | None = None) -> Table:
+    """A readable table: who did what to whom, how sure, and the words that say so."""
+    table = Table(title=title, show_lines=False, expand=True)
+    for name, style in (("date", "dim"), ("source", "cyan"), ("event", "bold"),
+                        ("target", "magenta"), ("status", ""), ("conf", "dim"),
+                        ("evidence", "")):
+        table.add_column(name, style=style, overflow="fold")
+    for ev in events:
+        sentence = ev.evidence.sentence
+        trigger = ev.evidence.trigger
+        highlighted = sentence.replace(trigger, f"[u]{trigger}[/u]", 1) if trigger else sentence
+        table.add_row(
+            ev.date or "—", _actor(ev.source), f"{ev.cameo} {ev.cameo_label}",
+            _actor(ev.target), _status(ev), f"{ev.confidence:.2f}", highlighted,
+        )
+    return table
+
+
+def write_events(events: Iterable[Event], fmt: EventFormat, console: Console) -> int:
+    """Write events to stdout in ``fmt``; returns how many were written."""
+    count = 0
+    if fmt is EventFormat.table:
+        rows = list(events)
+        console.print(events_table(rows))
+        return len(rows)
+    writer: csv.DictWriter[str] | None = None
+    for ev in events:
+        if fmt is EventFormat.jsonl:
+            sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            row = ev.to_flat()
+            if writer is None:
+                writer = csv.DictWriter(sys.stdout, fieldnames=list(row))
+                writer.writeheader()
+            writer.writerow(row)
+        count += 1
+    return count
