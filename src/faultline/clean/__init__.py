@@ -20,6 +20,8 @@ __all__ = ["article_from"]
 
 # A first line longer than this is a paragraph, not a headline.
 TITLE_MAX_CHARS = 200
+# Text never holds NUL bytes; finding one this early means a binary file.
+BINARY_SNIFF_BYTES = 8192
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
@@ -30,6 +32,8 @@ def _paragraphs(text: str) -> list[list[str]]:
 def _decode(raw: RawDocument) -> str:
     if isinstance(raw.content, str):
         return raw.content
+    if b"\x00" in raw.content[:BINARY_SNIFF_BYTES]:
+        raise InputError(raw.doc_ref, "looks binary (NUL bytes), not text", "binary")
     try:
         return raw.content.decode("utf-8-sig")
     except UnicodeDecodeError as e:
