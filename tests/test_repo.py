@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-
 from tests.conftest import REPO
 
 
 def test_ruff_is_clean() -> None:
-    ruff = shutil.which("ruff")
+    beside_python = Path(sys.executable).parent / "ruff"
+    ruff = str(beside_python) if beside_python.exists() else shutil.which("ruff")
     if ruff is None:
         pytest.skip("ruff is not installed (install the test extras)")
     result = subprocess.run([ruff, "check", str(REPO)], capture_output=True, text=True,
