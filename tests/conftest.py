@@ -1,7 +1,8 @@
-"""Shared fixtures: where the development data lives, and the real pipeline (loaded once)."""
+"""Shared fixtures: where the development data and the seed article live."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -13,15 +14,21 @@ EVAL_DIR = SHARED / "eval"
 SAMPLE_DIR = REPO / "data" / "sample"
 
 
+def require(path: Path, what: str) -> Path:
+    """``path`` if it exists; else skip locally, but fail in CI, where shared/ must be present."""
+    if not path.exists():
+        message = f"{what} ({path.relative_to(REPO.parent)}) is not beside this checkout"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
-    if not SEED.exists():
-        pytest.skip("the seed article (../shared/seeds) is not beside this checkout")
-    return SEED
+    return require(SEED, "the seed article")
 
 
 @pytest.fixture(scope="session")
 def eval_dir() -> Path:
-    if not EVAL_DIR.exists():
-        pytest.skip("the development gold data (../shared/eval) is not beside this checkout")
-    return EVAL_DIR
+    return require(EVAL_DIR, "the development gold data")
