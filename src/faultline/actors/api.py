@@ -1,0 +1,36 @@
+"""``resolve_actor``: check how one mention is coded, optionally in its article's context."""
+
+from __future__ import annotations
+
+from faultline.model import Actor, Article
+
+# Mentions longer than this are not names; cutting them keeps the parse cheap on bad input.
+MAX_MENTION_CHARS = 300
+
+
+def resolve_actor(text: str, date: str | None = None, context: str | None = None) -> Actor | None:
+    """The actor ``text`` stands for on ``date``, or None; ``context`` is the article text.
+
+    With a context, the mention is resolved where it occurs in the context (so "the junta"
+    takes the country the article is about); without, it is parsed on its own.
+    """
+    from faultline.actors.resolve import resolve
+    from faultline.nlp.load import load_nlp
+
+    mention = " ".join(text.split())[:MAX_MENTION_CHARS]
+    if not mention:
+        return None
+    body = context if context and mention in context else (
+        f"{context}\n\n{mention}" if context else mention)
+    start = body.rfind(mention) if context and mention not in context else body.find(mention)
+    nlp = load_nlp()
+    doc = nlp(body)
+    article = Article(article_id="a-mention", doc_ref="-", text=body, published=date)
+    span = doc.char_span(start, start + len(mention), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    actors = resolve(doc, article)
+    found = actors.actor_at(span.root)
+    return found if found is None else Actor(
+        text=mention, code=found.code, country=found.country, role=found.role,
+        name=found.name, entity=found.entity)

@@ -1,0 +1,77 @@
+"""Within-article coreference for pronouns: a small, explicit rule set.
+
+- "we"/"us" inside a quotation stand for the speaker named by a speech verb in the same or an
+  adjacent sentence ("'We are here to help,' a Russian officer said" → the officer's actor);
+- other pronouns take the most recent named actor in this or the previous sentences that is not
+  the subject of the pronoun's own clause ("The junta criticised the US and warned them" →
+  them = the US).
+Nothing is guessed beyond that: a pronoun with no candidate stays unresolved (None).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from faultline.model import Actor
+
+if TYPE_CHECKING:
+    from faultline.actors.resolve import DocActors
+
+SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "insist"})
+FIRST_PERSON = frozenset({"we", "us"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# How far back (in sentences) a pronoun may look for its antecedent.
+ANTECEDENT_SENTENCES = 2
+# Clause links through which a verb inherits its subject ("criticised ... and warned").
+CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl"})
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, inherited from governing verbs through conj/xcomp/advcl."""
+    current = verb
+    for _ in range(6):
+        subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        if current.dep_ not in CONTROL_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _speaker(actors: DocActors, pronoun: Token) -> Actor | None:
+    sentences = list(actors.doc.sents)
+    here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
+    for index in (here, here - 1, here + 1):
+        if not 0 <= index < len(sentences):
+            continue
+        for token in sentences[index]:
+            if token.lemma_ in SPEECH_VERBS:
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.lower_ not in FIRST_PERSON:
+                    actor = actors.actor_at(subject)
+                    if actor is not None and actor.code is not None:
+                        return actor
+    return None
+
+
+def pronoun_antecedent(actors: DocActors, pronoun: Token) -> Actor | None:
+    """The actor a pronoun stands for, or None when the rules find none."""
+    if pronoun.lower_ in FIRST_PERSON:
+        return _speaker(actors, pronoun)
+    subject = clause_subject(pronoun.head) if pronoun.dep_ not in SUBJECT_DEPS else None
+    excluded = actors.actor_at(subject) if subject is not None and subject is not pronoun \
+        else None
+    first_sentence = pronoun.sent.start
+    for _ in range(ANTECEDENT_SENTENCES):
+        if first_sentence > 0:
+            first_sentence = actors.doc[first_sentence - 1].sent.start
+    for index, actor in reversed(actors.named):
+        if index >= pronoun.i or index < first_sentence:
+            continue
+        if excluded is not None and actor.country == excluded.country:
+            continue
+        return actor
+    return None

@@ -1,0 +1,193 @@
+"""The actor knowledge base: reviewed TSV files in ``data/``, loaded once per process.
+
+Every name the KB knows becomes an EntityRuler pattern whose ``id`` is a KB key
+(``country:NER``, ``seat:USA``, ``adj:RUS``, ``igo:IGOUNO``, ``group:NGAINSBKH``,
+``person:vladimir-putin``), so the resolver reads what a span is from ``ent.ent_id_``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from faultline.errors import FaultlineError
+
+ISO3 = re.compile(r"^[A-Z]{3}$")
+ROLES = frozenset(
+    "GOV MIL COP JUD LEG OPP REB INS SPY MED BUS EDU REL CVL NGO IGO REF LAB".split()
+)
+
+
+class KBError(FaultlineError):
+    """A broken row in a knowledge-base file; the message names file and line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    iso3: str
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    seats: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An IGO (``country`` None) or a non-state armed group (``country`` where it acts)."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    """One person holding one office for a date range (``end`` None: still in office)."""
+
+    entity: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    role: str
+    office: str
+    start: str
+    end: str | None
+
+    def holds(self, date: str | None) -> bool:
+        """Whether the office is held on ``date`` (no date: the current holder)."""
+        if date is None:
+            return self.end is None
+        return self.start <= date and (self.end is None or date < self.end)
+
+
+def _rows(filename: str) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) pairs of a TSV file; comment lines start with ``#``."""
+    text = resources.files("faultline.actors").joinpath("data", filename).read_text("utf-8")
+    header: list[str] | None = None
+    rows: list[tuple[int, dict[str, str]]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header is None:
+            header = cells
+            continue
+        if len(cells) != len(header):
+            raise KBError(f"{filename}:{number}: expected {len(header)} columns, got {len(cells)}")
+        rows.append((number, dict(zip(header, cells, strict=True))))
+    return rows
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
+
+
+def _date(filename: str, number: int, value: str) -> str:
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError as e:
+        raise KBError(f"{filename}:{number}: bad date {value!r}") from e
+
+
+@dataclass(frozen=True)
+class KnowledgeBase:
+    countries: dict[str, Country]
+    roles: dict[str, str]
+    organisations: dict[str, Organisation]
+    offices: dict[str, tuple[Office, ...]]
+
+    def ruler_patterns(self) -> list[dict[str, Any]]:
+        """EntityRuler phrase patterns for every known name, keyed to the KB."""
+        seen: dict[str, tuple[str, str]] = {}
+
+        def add(alias: str, label: str, key: str) -> None:
+            alias = re.sub(r"^the\s+", "", alias, flags=re.I)
+            for variant in (alias, alias.upper()):
+                seen.setdefault(variant, (label, key))
+
+        for country in self.countries.values():
+            for alias in (country.name, *country.aliases):
+                add(alias, "GPE", f"country:{country.iso3}")
+            for seat in country.seats:
+                add(seat, "GPE", f"seat:{country.iso3}")
+            for adjective in country.adjectives:
+                add(adjective, "NORP", f"adj:{country.iso3}")
+                add(adjective + "s", "NORP", f"adj:{country.iso3}")
+        for org in self.organisations.values():
+            for alias in (org.name, *org.aliases):
+                add(alias, "ORG", f"{'igo' if org.country is None else 'group'}:{org.code}")
+        for entity, offices in self.offices.items():
+            for alias in {a for office in offices for a in (office.name, *office.aliases)}:
+                add(alias, "PERSON", entity)
+        return [{"label": label, "pattern": alias, "id": key}
+                for alias, (label, key) in seen.items()]
+
+
+def _load_countries() -> dict[str, Country]:
+    countries: dict[str, Country] = {}
+    for number, row in _rows("countries.tsv"):
+        iso3 = row["iso3"]
+        if not ISO3.match(iso3) or iso3 in countries:
+            raise KBError(f"countries.tsv:{number}: bad or repeated ISO3 code {iso3!r}")
+        countries[iso3] = Country(iso3, row["name"], _split(row["aliases"]),
+                                  _split(row["adjectives"]), _split(row["seats"]))
+    return countries
+
+
+def _load_roles() -> dict[str, str]:
+    roles: dict[str, str] = {}
+    for number, row in _rows("roles.tsv"):
+        if row["role"] not in ROLES or row["word"] in roles:
+            raise KBError(f"roles.tsv:{number}: unknown role or repeated word {row}")
+        roles[row["word"]] = row["role"]
+    return roles
+
+
+def _load_organisations(countries: dict[str, Country]) -> dict[str, Organisation]:
+    orgs: dict[str, Organisation] = {}
+    for number, row in _rows("igos.tsv"):
+        if not row["code"].startswith("IGO") or row["code"] in orgs:
+            raise KBError(f"igos.tsv:{number}: bad or repeated code {row['code']!r}")
+        orgs[row["code"]] = Organisation(row["code"], row["name"], _split(row["aliases"]))
+    for number, row in _rows("groups.tsv"):
+        if row["code"] in orgs or row["country"] not in countries or row["role"] not in ROLES:
+            raise KBError(f"groups.tsv:{number}: repeated code, unknown country or role")
+        orgs[row["code"]] = Organisation(row["code"], row["name"], _split(row["aliases"]),
+                                         row["country"], row["role"])
+    return orgs
+
+
+def _load_offices(countries: dict[str, Country]) -> dict[str, tuple[Office, ...]]:
+    offices: dict[str, list[Office]] = {}
+    for number, row in _rows("people.tsv"):
+        country = row["country"]
+        if country not in countries and not country.startswith("IGO"):
+            raise KBError(f"people.tsv:{number}: unknown country {country!r}")
+        if row["role"] not in ROLES or not row["entity"].startswith("person:"):
+            raise KBError(f"people.tsv:{number}: bad role or entity id")
+        start = _date("people.tsv", number, row["start"])
+        end = _date("people.tsv", number, row["end"]) if row["end"] else None
+        if end is not None and end < start:
+            raise KBError(f"people.tsv:{number}: office ends before it starts")
+        office = Office(row["entity"], row["name"], _split(row["aliases"]), country, row["role"],
+                        row["office"], start, end)
+        for other in offices.get(office.entity, []):
+            if other.office == office.office and other.start < (end or "9999") \
+                    and start < (other.end or "9999"):
+                raise KBError(f"people.tsv:{number}: overlaps another term of the same office")
+        offices.setdefault(office.entity, []).append(office)
+    return {entity: tuple(terms) for entity, terms in offices.items()}
+
+
+@functools.cache
+def load_kb() -> KnowledgeBase:
+    """The knowledge base, read and checked once per process."""
+    countries = _load_countries()
+    return KnowledgeBase(countries, _load_roles(), _load_organisations(countries),
+                         _load_offices(countries))

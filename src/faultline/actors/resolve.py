@@ -1,0 +1,223 @@
+"""Mention → Actor: who a noun phrase stands for, read from its head, modifiers and context.
+
+Rules, in order (each documented where it is applied):
+1. a KB name on the head (country, capital/seat, IGO, armed group, office holder as of the date);
+2. otherwise a KB name among the head's modifiers ("Russian trainers", "Niger's army",
+   "government of Niger", "the junta in Niger");
+3. otherwise a definite description of a role or of "the country" takes the country the article is
+   about ("the junta", "its army", "the country's military leaders");
+4. pronouns follow ``coref``; anything else that is not a known role stays unknown.
+The role comes from the head noun, else from a role word among its modifiers.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from faultline.actors.coref import pronoun_antecedent
+from faultline.actors.kb import KnowledgeBase, load_kb
+from faultline.model import Actor, Article
+
+# Weights for guessing what country an article is about: a country named as a noun counts
+# more than an adjective ("U.S. officials"), and the lead sentence counts double.
+NOUN_WEIGHT = 1.0
+ADJECTIVE_WEIGHT = 0.5
+LEAD_FACTOR = 2.0
+# Definite descriptions that stand for the country the article is about.
+COUNTRY_WORDS = frozenset({"country", "nation", "state"})
+DEFINITE = frozenset({"the", "its", "their", "this"})
+PRONOUNS = frozenset({"they", "them", "it", "we", "us", "he", "she", "him", "her"})
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
+LINK_PREPS = frozenset({"of", "in", "from"})
+# Phrases that can be antecedents of later pronouns: arguments, not modifiers.
+ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+
+
+@dataclass(frozen=True, slots=True)
+class Base:
+    """What a KB key says about an actor before the role is known."""
+
+    code: str | None
+    country: str | None
+    name: str
+    role: str | None = None
+    entity: str | None = None
+    kind: str = "country"
+
+
+def _base_from_key(kb: KnowledgeBase, key: str, date: str | None) -> Base | None:
+    kind, _, value = key.partition(":")
+    if kind in {"country", "seat", "adj"}:
+        country = kb.countries[value]
+        return Base(value, value, country.name, "GOV" if kind == "seat" else None, kind=kind)
+    if kind in {"igo", "group"}:
+        org = kb.organisations[value]
+        return Base(org.code, org.country, org.name, org.role, kind=kind)
+    if kind == "person":
+        terms = kb.offices[key]
+        current = next((t for t in terms if t.holds(date)), None)
+        if current is None:
+            return Base(None, None, terms[0].name, None, key, kind="person")
+        if current.country.startswith("IGO"):
+            return Base(current.country, None, current.name, None, key, kind="person")
+        return Base(current.country, current.country, current.name, current.role, key,
+                    kind="person")
+    return None
+
+
+def _role_of(kb: KnowledgeBase, token: Token) -> str | None:
+    """The role named by a head noun, trying "air force"-style compounds first."""
+    lemma = token.lemma_.lower()
+    for child in token.children:
+        if child.dep_ in {"compound", "amod"} and child.i == token.i - 1:
+            joined = f"{child.lemma_.lower()} {lemma}"
+            if joined in kb.roles:
+                return kb.roles[joined]
+    return kb.roles.get(lemma)
+
+
+def _entity_key(token: Token) -> str | None:
+    return token.ent_id_ or None if token.ent_type_ else None
+
+
+@dataclass
+class DocActors:
+    """Actors of one parsed article; ``actors_for`` is what the event coder asks."""
+
+    doc: Doc
+    article: Article
+    kb: KnowledgeBase
+    about: str | None
+    named: list[tuple[int, Actor]] = field(default_factory=list)
+
+    def actors_for(self, token: Token) -> list[Actor]:
+        """Actors for the phrase headed by ``token`` and its coordinated conjuncts."""
+        actors = []
+        for head in (token, *token.conjuncts):
+            actor = self.actor_at(head)
+            if actor is not None and actor not in actors:
+                actors.append(actor)
+        return actors
+
+    def actor_at(self, head: Token) -> Actor | None:
+        """The actor of one phrase head, or None if the phrase is not an actor."""
+        text = self._phrase(head)
+        if head.lower_ in PRONOUNS:
+            return pronoun_antecedent(self, head)
+        base = self._base(head)
+        role = _role_of(self.kb, head)
+        if role is None:
+            role = next((r for c in head.children if c.dep_ in MODIFIER_DEPS
+                         if (r := _role_of(self.kb, c))), None)
+        if base is None:
+            base = self._description(head, role)
+        if base is None:
+            if head.ent_type_ in {"PERSON", "ORG", "NORP"} and head.pos_ == "PROPN":
+                return Actor(text=text, name=head.ent_type_ and self._entity_text(head))
+            return None
+        if base.kind in {"igo", "group", "person"} or role is None:
+            role = base.role if base.role else role
+        code = base.code
+        if code and base.kind not in {"igo", "group"} and role and code == base.country:
+            code = f"{base.country}{role}"
+        return Actor(text=text, code=code, country=base.country, role=role, name=base.name,
+                     entity=base.entity)
+
+    # -- rule 1 and 2: KB names on the head or its modifiers -------------------------------
+    def _base(self, head: Token) -> Base | None:
+        key = _entity_key(head)
+        if key is not None and not self._is_person_name(head):
+            return self._checked(head, key)
+        for child in head.children:
+            if child.dep_ in MODIFIER_DEPS and (child_key := _entity_key(child)):
+                return self._checked(child, child_key)
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in LINK_PREPS and _role_of(self.kb, head):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (obj_key := _entity_key(obj)):
+                        return self._checked(obj, obj_key)
+        return None
+
+    def _checked(self, token: Token, key: str) -> Base | None:
+        """Apply the context rules that a bare KB key cannot know."""
+        base = _base_from_key(self.kb, key, self.article.published)
+        if base is None:
+            return None
+        # A text about Niger that writes "Nigerian" (a common mistranslation of "Nigerien")
+        # means Niger unless it names Nigeria itself somewhere.
+        if key == "adj:NGA" and self.about == "NER" and not self._names("NGA"):
+            return _base_from_key(self.kb, "adj:NER", self.article.published)
+        return base
+
+    def _names(self, iso3: str) -> bool:
+        return any(t.ent_id_ in {f"country:{iso3}", f"seat:{iso3}"} for t in self.doc)
+
+    def _is_person_name(self, token: Token) -> bool:
+        """"Chad Smith", "Jordan Peters": a country name that is a first name here."""
+        head = token.head
+        return (token.dep_ == "compound" and head.pos_ == "PROPN" and not head.ent_id_
+                and token.ent_id_.startswith("country:") and head.i == token.i + 1)
+
+    # -- rule 3: definite descriptions --------------------------------------------------
+    def _description(self, head: Token, role: str | None) -> Base | None:
+        if self.about is None:
+            return None
+        determiners = {c.lower_ for c in head.children if c.dep_ in {"det", "poss"}}
+        possessor_is_country = any(
+            c.dep_ == "poss" and c.lemma_.lower() in COUNTRY_WORDS for c in head.children)
+        if head.lemma_.lower() in COUNTRY_WORDS and determiners & DEFINITE:
+            return Base(self.about, self.about, self.kb.countries[self.about].name)
+        if role is not None and (determiners & DEFINITE or possessor_is_country):
+            return Base(self.about, self.about, self.kb.countries[self.about].name)
+        return None
+
+    def _phrase(self, head: Token) -> str:
+        left = head.left_edge.i
+        for child in head.lefts:
+            if child.dep_ in {"punct", "cc", "prep"}:
+                left = child.i + 1
+        right = head.i
+        for child in head.rights:
+            if child.dep_ in {"appos", "compound", "flat"} or (
+                    child.dep_ == "prep" and child.lower_ == "of"):
+                right = child.right_edge.i
+        return self.doc[left:right + 1].text
+
+    def _entity_text(self, head: Token) -> str:
+        span: Span | None = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        return span.text if span is not None else head.text
+
+
+def about_country(doc: Doc) -> str | None:
+    """The country the article is mostly about, from weighted mentions of KB countries."""
+    scores: Counter[str] = Counter()
+    first_sentence_end = next(iter(doc.sents)).end if len(doc) else 0
+    for ent in doc.ents:
+        kind, _, iso3 = ent.ent_id_.partition(":")
+        if kind not in {"country", "seat", "adj"}:
+            continue
+        weight = ADJECTIVE_WEIGHT if kind == "adj" or ent.root.dep_ in {"compound", "amod"} \
+            else NOUN_WEIGHT
+        scores[iso3] += weight * (LEAD_FACTOR if ent.start < first_sentence_end else 1.0)
+    if not scores:
+        return None
+    return max(scores, key=lambda iso: (scores[iso], -_first_index(doc, iso)))
+
+
+def _first_index(doc: Doc, iso3: str) -> int:
+    return next(e.start for e in doc.ents if e.ent_id_.endswith(":" + iso3))
+
+
+def resolve(doc: Doc, article: Article) -> DocActors:
+    """Actors of one parsed article (the stage's public function)."""
+    kb = load_kb()
+    actors = DocActors(doc, article, kb, about_country(doc))
+    for token in doc:
+        if token.dep_ in ANTECEDENT_DEPS and token.pos_ in {"NOUN", "PROPN"}:
+            actor = actors.actor_at(token)
+            if actor is not None and actor.code is not None:
+                actors.named.append((token.i, actor))
+    return actors
