@@ -26,18 +26,34 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ANTECEDENT_SENTENCES = 2
 # Clause links through which a verb inherits its subject ("criticised ... and warned").
 CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl"})
+# How many clause links the search for an inherited subject follows.
+MAX_SUBJECT_HOPS = 6
 
 
 def clause_subject(verb: Token) -> Token | None:
-    """The subject of ``verb``, inherited from governing verbs through conj/xcomp/advcl."""
+    """The subject of ``verb``, inherited through conj/xcomp/advcl from governing verbs.
+
+    Object control: in "warned them not to cooperate" the subject of "cooperate" is "them".
+    A participle modifying a noun has that noun as subject ("trainers arriving").
+    """
     current = verb
-    for _ in range(6):
+    for _ in range(MAX_SUBJECT_HOPS):
         subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
-        if current.dep_ not in CONTROL_DEPS or current.head is current:
+        head = current.head
+        if current.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
+            return head
+        if current.dep_ == "pcomp" and head.dep_ == "prep":
+            current = head.head  # "invested in training X": the investor trains
+            continue
+        if current.dep_ not in CONTROL_DEPS or head is current:
             return None
-        current = current.head
+        if current.dep_ == "xcomp":
+            controller = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return controller
+        current = head
     return None
 
 

@@ -116,7 +116,9 @@ class DocActors:
             base = self._description(head, role)
         if base is None:
             if head.ent_type_ in {"PERSON", "ORG", "NORP"} and head.pos_ == "PROPN":
-                return Actor(text=text, name=head.ent_type_ and self._entity_text(head))
+                return Actor(text=text, name=self._entity_text(head))
+            if role is not None and head.pos_ == "NOUN" and _role_of(self.kb, head):
+                return Actor(text=text, role=role)  # "insurgents": an actor, country unknown
             return None
         if base.kind in {"igo", "group", "person"} or role is None:
             role = base.role if base.role else role
@@ -167,7 +169,7 @@ class DocActors:
             return None
         determiners = {c.lower_ for c in head.children if c.dep_ in {"det", "poss"}}
         possessor_is_country = any(
-            c.dep_ == "poss" and c.lemma_.lower() in COUNTRY_WORDS for c in head.children)
+            c.dep_ in {"poss", "nmod"} and c.lemma_.lower() in COUNTRY_WORDS for c in head.children)
         if head.lemma_.lower() in COUNTRY_WORDS and determiners & DEFINITE:
             return Base(self.about, self.about, self.kb.countries[self.about].name)
         if role is not None and (determiners & DEFINITE or possessor_is_country):

@@ -54,7 +54,7 @@ def report_error(result: DocResult) -> None:
     """One line on stderr naming the input and the reason."""
     assert result.error is not None
     stderr.print(f"faultline: {result.error.source}: {result.error.reason}",
-                 markup=False, highlight=False)
+                 markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command()

@@ -34,11 +34,14 @@ def _status(event: Event) -> str:
 
 def events_table(events: list[Event], title: str | None = None) -> Table:
     """A readable table: who did what to whom, how sure, and the words that say so."""
-    table = Table(title=title, show_lines=False, expand=True)
-    for name, style in (("date", "dim"), ("source", "cyan"), ("event", "bold"),
-                        ("target", "magenta"), ("status", ""), ("conf", "dim"),
-                        ("evidence", "")):
-        table.add_column(name, style=style, overflow="fold")
+    table = Table(title=title, show_lines=True, expand=True)
+    table.add_column("date", style="dim", no_wrap=True, min_width=10)
+    table.add_column("source", style="cyan", ratio=1)
+    table.add_column("event", style="bold", ratio=1)
+    table.add_column("target", style="magenta", ratio=1)
+    table.add_column("status", no_wrap=True)
+    table.add_column("conf", style="dim", no_wrap=True)
+    table.add_column("evidence", ratio=3)
     for ev in events:
         sentence = ev.evidence.sentence
         trigger = ev.evidence.trigger

@@ -1,0 +1,98 @@
+"""Events: CAMEO/PLOVER coding of a parsed article (``events.code`` is the stage).
+
+For each sentence: lexicon matches with their arguments (``extract``), then polarity and
+modality (``modality``), the date (``dating``), the codebook facts (``codebook``) and a
+confidence (``confidence``). An event needs a source and at least one coded actor; the same
+(source, target, code) is emitted once per sentence, and at most ``MAX_EVENTS_PER_SENTENCE``
+events come from one sentence, so lists and flattened tables cannot flood the output.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from faultline import __version__
+from faultline.actors.resolve import DocActors
+from faultline.events.codebook import lookup
+from faultline.events.confidence import calibrated, raw_score
+from faultline.events.dating import event_date
+from faultline.events.extract import Candidate, candidates
+from faultline.events.modality import assess, governing_verb
+from faultline.model import Article, Event, Evidence, event_id_for
+
+__all__ = ["CODER", "MAX_EVENTS_PER_SENTENCE", "code"]
+
+CODER = f"faultline/{__version__}"
+# A news sentence rarely reports more than a few events; more means a list or a table.
+MAX_EVENTS_PER_SENTENCE = 6
+OPENING_QUOTES = "“«\""
+CLOSING_QUOTES = "”»\""
+
+
+def _quoted(text: str, paragraph_start: int, position: int) -> bool:
+    """Whether ``position`` lies inside a direct quotation of its paragraph."""
+    before = text[paragraph_start:position]
+    curly = sum(before.count(q) for q in "“«") - sum(before.count(q) for q in "”»")
+    return curly > 0 or before.count('"') % 2 == 1
+
+
+def _evidence(article: Article, sentence: Span, trigger: Token) -> Evidence:
+    raw = sentence.text
+    start = sentence.start_char + (len(raw) - len(raw.lstrip()))
+    stripped = raw.strip()
+    paragraph_start = article.text.rfind("\n\n", 0, start) + 1
+    return Evidence(stripped, start, start + len(stripped), trigger.text,
+                    _quoted(article.text, paragraph_start, trigger.idx))
+
+
+def _event(article: Article, sentence: Span, found: Candidate) -> Event:
+    info = lookup(found.entry.cameo)
+    verb = governing_verb(found.trigger)
+    mode = assess(found.trigger)
+    when = event_date(sentence, verb, article.published, future=mode.modality == "intended")
+    source, target = found.source, found.target
+    evidence = _evidence(article, sentence, found.trigger)
+    score = raw_score(
+        found.entry.specificity, bool(source and source.code), bool(target and target.code),
+        target is not None, mode.modality == "asserted" and not mode.negated,
+        len(sentence),
+    )
+    return Event(
+        event_id=event_id_for(article.article_id, evidence.start,
+                              source.code if source else None,
+                              target.code if target else None, info.code),
+        article_id=article.article_id, doc_ref=article.doc_ref,
+        date=when.date, date_precision=when.precision,  # type: ignore[arg-type]
+        source=source, target=target,
+        cameo=info.code, cameo_root=info.root, cameo_label=info.label,
+        plover=info.plover, plover_mode=info.plover_mode,
+        goldstein=info.goldstein, quad_class=info.quad_class,
+        negated=mode.negated, modality=mode.modality,  # type: ignore[arg-type]
+        evidence=evidence, confidence=calibrated(score), coder=CODER,
+    )
+
+
+def _usable(found: Candidate) -> bool:
+    source, target = found.source, found.target
+    if source is None or not (source.code or (target and target.code)):
+        return False
+    return not (target is not None and source.code and source.code == target.code)
+
+
+def code(doc: Doc, article: Article, actors: DocActors) -> list[Event]:
+    """Events of one parsed article, in sentence order; deterministic."""
+    events: list[Event] = []
+    for sentence in doc.sents:
+        seen: set[tuple[str | None, str | None, str]] = set()
+        for found in candidates(sentence, actors):
+            if not _usable(found):
+                continue
+            key = (found.source.code if found.source else None,
+                   found.target.code if found.target else None, found.entry.cameo)
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(_event(article, sentence, found))
+            if len(seen) >= MAX_EVENTS_PER_SENTENCE:
+                break
+    return events

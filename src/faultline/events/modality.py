@@ -1,0 +1,105 @@
+"""Polarity and modality of a trigger: negated, hypothetical, intended, reported.
+
+Read from the dependency parse around the trigger's governing verb, so the rules hold for
+any verb: "did not", "has not yet", "no longer", "refused to" negate; "would", "could", "if",
+"warned … not to", questions make it hypothetical; "will", "plans to", "agreed to" intended;
+"reportedly", "according to", unnamed sources make it reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+# Verbs whose complement did not (yet) happen: the complement's own event is not asserted.
+NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "deny", "reject", "stop", "halt",
+                            "cease", "avoid"})
+WARNING_VERBS = frozenset({"warn", "threaten", "caution", "urge", "call", "ask", "demand",
+                           "advise", "order", "tell", "press", "pressure", "force", "try"})
+INTENT_VERBS = frozenset({"plan", "intend", "aim", "seek", "want", "hope", "expect", "prepare",
+                          "agree", "promise", "pledge", "vow", "offer", "decide", "propose",
+                          "consider", "schedule", "set", "go"})
+REPORTED_MARKERS = frozenset({"reportedly", "allegedly", "purportedly", "apparently",
+                              "unconfirmed", "rumoured", "rumored"})
+UNNAMED_SOURCES = frozenset({"report", "source", "witness", "resident", "rumour", "rumor",
+                             "media", "footage"})
+SPEECH_VERBS = frozenset({"say", "report", "claim", "allege", "tell", "add"})
+# How many clause links the walk up from a trigger follows before it stops.
+MAX_CLAUSE_HOPS = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    negated: bool
+    modality: str
+
+
+def governing_verb(trigger: Token) -> Token:
+    """The verb a noun trigger belongs to ("held talks" → held); a verb is its own."""
+    current = trigger
+    for _ in range(MAX_CLAUSE_HOPS):
+        if current.pos_ in {"VERB", "AUX"} or current.head is current:
+            return current
+        current = current.head
+    return current
+
+
+def _negated_here(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "neg" or child.lower_ in {"never"}:
+            return True
+        # "no longer recognise": the negator hangs on the adverb.
+        if child.dep_ == "advmod" and any(g.dep_ == "neg" for g in child.children):
+            return True
+    return False
+
+
+def assess(trigger: Token) -> Modality:
+    """Polarity and modality of the event expressed by ``trigger``."""
+    sentence = trigger.sent
+    verb = governing_verb(trigger)
+    negated = _negated_here(verb) or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+    modality = "asserted"
+    if sentence.text.rstrip().rstrip("”\"'").endswith("?"):
+        modality = "hypothetical"
+    current = verb
+    for _ in range(MAX_CLAUSE_HOPS):
+        children = list(current.children)
+        aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+        if aux & HYPOTHETICAL_AUX or any(
+                c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
+            modality = "hypothetical"
+        elif aux & FUTURE_AUX and modality == "asserted":
+            modality = "intended"
+        if current.dep_ not in {"xcomp", "ccomp", "advcl", "conj"} or current.head is current:
+            break
+        head = current.head
+        lemma = head.lemma_.lower()
+        if current.dep_ == "xcomp":
+            if lemma in NEGATING_VERBS:
+                negated = True
+            elif lemma in WARNING_VERBS:
+                modality = "hypothetical"
+            elif lemma in INTENT_VERBS and modality == "asserted":
+                modality = "intended"
+            if _negated_here(head) and lemma not in WARNING_VERBS:
+                negated = True
+        if current.dep_ == "ccomp" and lemma in SPEECH_VERBS and modality == "asserted":
+            speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
+            if speaker is not None and speaker.lemma_.lower() in UNNAMED_SOURCES:
+                modality = "reported"
+        if current.dep_ == "conj":
+            current = head
+            continue
+        current = head
+    if modality == "asserted" and (
+            any(t.lower_ in REPORTED_MARKERS for t in sentence)
+            or "according to" in sentence.text.lower()):
+        modality = "reported"
+    return Modality(negated, modality)
