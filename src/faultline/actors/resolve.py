@@ -30,6 +30,7 @@ LEAD_FACTOR = 2.0
 COUNTRY_WORDS = frozenset({"country", "nation", "state"})
 DEFINITE = frozenset({"the", "its", "their", "this"})
 PRONOUNS = frozenset({"they", "them", "it", "we", "us", "he", "she", "him", "her"})
+MILITARY_GOVERNMENT_HEADS = frozenset({"government", "regime", "ruler", "leader", "authority"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 LINK_PREPS = frozenset({"of", "in", "from"})
 # Phrases that can be antecedents of later pronouns: arguments, not modifiers.
@@ -77,6 +78,13 @@ def _role_of(kb: KnowledgeBase, token: Token) -> str | None:
             if joined in kb.roles:
                 return kb.roles[joined]
     return kb.roles.get(lemma)
+
+
+def _military_government(token: Token) -> bool:
+    """"junta", "military government", "military rulers": a government of soldiers."""
+    lemma = token.lemma_.lower()
+    return lemma == "junta" or (lemma in MILITARY_GOVERNMENT_HEADS and any(
+        c.lemma_.lower() == "military" for c in token.children if c.dep_ in MODIFIER_DEPS))
 
 
 def _entity_key(token: Token) -> str | None:
@@ -170,10 +178,16 @@ class DocActors:
         determiners = {c.lower_ for c in head.children if c.dep_ in {"det", "poss"}}
         possessor_is_country = any(
             c.dep_ in {"poss", "nmod"} and c.lemma_.lower() in COUNTRY_WORDS for c in head.children)
+        country = self.about
+        if _military_government(head):
+            # "the junta" is the military government named last, else the article's country.
+            country = next((a.country for i, a in reversed(self.named)
+                            if i < head.i and a.country and _military_government(self.doc[i])),
+                           self.about)
         if head.lemma_.lower() in COUNTRY_WORDS and determiners & DEFINITE:
-            return Base(self.about, self.about, self.kb.countries[self.about].name)
+            return Base(country, country, self.kb.countries[country].name)
         if role is not None and (determiners & DEFINITE or possessor_is_country):
-            return Base(self.about, self.about, self.kb.countries[self.about].name)
+            return Base(country, country, self.kb.countries[country].name)
         return None
 
     def _phrase(self, head: Token) -> str:

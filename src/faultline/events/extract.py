@@ -52,26 +52,40 @@ def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     return found
 
 
-def _match(trigger: Token, lemma: str, obj: Token | None) -> Entry | None:
+def _phrasal(trigger: Token, lemma: str, pos: str, obj: Token | None
+             ) -> tuple[tuple[Entry, ...], Token | None]:
+    """Rows for "crack down", "call on X", "pull out of": a particle, or a preposition whose
+    object then stands in for the direct object ("called on Niger" → Niger)."""
     lexicon = load_lexicon()
+    for child in trigger.children:
+        if child.dep_ == "prt" and (rows := lexicon.get((pos, f"{lemma} {child.lower_}"))):
+            return rows, obj
+    for child in trigger.children:
+        if child.dep_ == "prep" and (rows := lexicon.get((pos, f"{lemma} {child.lower_}"))):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            return rows, obj if obj is not None else pobj
+    return lexicon.get((pos, lemma), ()), obj
+
+
+def _match(trigger: Token, lemma: str, obj: Token | None) -> tuple[Entry | None, Token | None]:
+    """The most specific row the trigger satisfies, and the token standing as its object."""
     pos = "V" if trigger.pos_ == "VERB" else "N"
-    particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), None)
-    rows: tuple[Entry, ...] = ()
-    if particle:
-        rows = lexicon.get((pos, f"{lemma} {particle}"), ())
-    rows = rows or lexicon.get((pos, lemma), ())
+    rows, obj = _phrasal(trigger, lemma, pos, obj)
     best: Entry | None = None
+    best_score = -1
     object_lemma = obj.lemma_.lower() if obj is not None else None
     for entry in rows:
         if entry.objects and object_lemma not in entry.objects:
             continue
-        if entry.preps and not entry.objects and not _prep_objects(
-                trigger, (*entry.preps, "between")) and not (
-                obj is not None and _prep_objects(obj, entry.preps)):
+        prep_found = bool(entry.preps) and bool(
+            _prep_objects(trigger, (*entry.preps, "between"))
+            or (obj is not None and _prep_objects(obj, entry.preps)))
+        if entry.preps and not entry.objects and not prep_found:
             continue
-        if best is None or entry.specificity > best.specificity:
-            best = entry
-    return best
+        score = 2 * bool(entry.objects) + prep_found
+        if score > best_score:
+            best, best_score = entry, score
+    return best, obj
 
 
 def _first_actor(actors: DocActors, tokens: list[Token]) -> Actor | None:
@@ -150,8 +164,7 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
     for token in sentence:
         if token.pos_ == "VERB":
             lemma = token.lemma_.lower()
-            obj = _direct_object(token)
-            entry = _match(token, lemma, obj)
+            entry, obj = _match(token, lemma, _direct_object(token))
             if entry is None:
                 continue
             if entry.objects and obj is not None:
@@ -161,7 +174,7 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
                 continue  # the row's shape ("arrive in <actor>") did not hold: abstain
             yield from _pairs(token, entry, sources, target, [])
         elif token.pos_ == "NOUN" and token.i not in carried:
-            entry = _match(token, token.lemma_.lower(), None)
+            entry, _ = _match(token, token.lemma_.lower(), None)
             if entry is None:
                 continue
             sources, target, pair = _noun_arguments(actors, token, entry)

@@ -80,11 +80,17 @@ def _read_stdin(fmt: str | None) -> Iterator[RawDocument | InputError]:
 
 
 def _walk(path: Path) -> Iterator[Path]:
-    """Files under a directory, recursively, in a stable order; hidden files skipped."""
+    """Files under a directory, recursively, in a stable order.
+
+    Hidden files and README files (a corpus folder's own documentation) are skipped.
+    """
     for child in sorted(path.rglob("*")):
         relative = child.relative_to(path).parts
-        if child.is_file() and not any(part.startswith(".") for part in relative):
-            yield child
+        if not child.is_file() or any(part.startswith(".") for part in relative):
+            continue
+        if child.stem.upper() == "README":
+            continue
+        yield child
 
 
 def read(paths: Iterable[str | Path], fmt: str | None = None) -> Iterator[RawDocument | InputError]:
