@@ -13,7 +13,7 @@ The role comes from the head noun, else from a role word among its modifiers.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -114,7 +114,8 @@ class DocActors:
         """The actor of one phrase head, or None if the phrase is not an actor."""
         text = self._phrase(head)
         if head.lower_ in PRONOUNS:
-            return pronoun_antecedent(self, head)
+            found = pronoun_antecedent(self, head)
+            return None if found is None else replace(found, text=text)
         base = self._base(head)
         role = _role_of(self.kb, head)
         if role is None:
