@@ -67,8 +67,12 @@ class Office:
 
 
 def _rows(filename: str) -> list[tuple[int, dict[str, str]]]:
-    """(line number, row) pairs of a TSV file; comment lines start with ``#``."""
     text = resources.files("faultline.actors").joinpath(f"data/{filename}").read_text("utf-8")
+    return parse_rows(filename, text)
+
+
+def parse_rows(filename: str, text: str) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) pairs of TSV text; comment lines start with ``#``."""
     header: list[str] | None = None
     rows: list[tuple[int, dict[str, str]]] = []
     for number, line in enumerate(text.splitlines(), start=1):

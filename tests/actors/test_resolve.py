@@ -1,0 +1,73 @@
+"""Mentions resolved the way an analyst would, on hand-made sentences (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from faultline import resolve_actor
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("mention", "code"),
+    [
+        ("Russian military trainers", "RUSMIL"),
+        ("Niger's army", "NERMIL"),
+        ("the Nigerien government", "NERGOV"),
+        ("Nigeria's army", "NGAMIL"),
+        ("US officials", "USAGOV"),
+        ("Washington", "USAGOV"),
+        ("the Kremlin", "RUSGOV"),
+        ("Niamey", "NERGOV"),
+        ("Abuja", "NGAGOV"),
+        ("South Sudan", "SSD"),
+        ("Sudan", "SDN"),
+        ("Guinea-Bissau", "GNB"),
+        ("Equatorial Guinea", "GNQ"),
+        ("Guinea", "GIN"),
+        ("the DRC", "COD"),
+        ("Congo-Brazzaville", "COG"),
+        ("the Dominican Republic", "DOM"),
+        ("Burma", "MMR"),
+        ("Swaziland", "SWZ"),
+        ("Turkey", "TUR"),
+        ("North Korea", "PRK"),
+        ("South Korean troops", "KORMIL"),
+        ("the United Nations", "IGOUNO"),
+        ("ECOWAS", "IGOWAFECW"),
+    ],
+)
+def test_mention_codes(mention: str, code: str) -> None:
+    actor = resolve_actor(mention, date="2024-04-12")
+    assert actor is not None and actor.code == code, actor
+
+
+def test_office_holders_as_of_the_date() -> None:
+    now = resolve_actor("General Abdourahamane Tchiani", date="2024-04-12")
+    assert now is not None and now.code == "NERGOV"
+    assert now.entity == "person:abdourahamane-tchiani"
+    after = resolve_actor("President Bazoum", date="2024-01-10")
+    assert after is not None and after.code is None and after.entity == "person:mohamed-bazoum"
+    before = resolve_actor("President Bazoum", date="2022-05-01")
+    assert before is not None and before.code == "NERGOV"
+
+
+def test_descriptions_take_the_article_country() -> None:
+    context = ("Niger's military rulers met envoys in Niamey on Monday. Later the junta said "
+               "its army would patrol the border. Niger closed two crossings.")
+    junta = resolve_actor("the junta", context=context)
+    assert junta is not None and junta.code == "NERGOV"
+
+
+def test_nigerian_in_a_niger_story_is_niger() -> None:
+    context = ("Officers in Niamey said the Nigerian army would receive new drones. Niger has "
+               "bought drones before, and Niger's defence ministry confirmed the order.")
+    actor = resolve_actor("the Nigerian army", context=context)
+    assert actor is not None and actor.code == "NERMIL"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "<b>" * 50, "Кремль", "x" * 100_000, "flights"])
+def test_bad_mentions_never_raise(text: str) -> None:
+    actor = resolve_actor(text)
+    assert actor is None or actor.text
