@@ -1,0 +1,70 @@
+"""Coding hand-made sentences end to end (real model): codes, arguments, modality, evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from faultline.events import MAX_EVENTS_PER_SENTENCE
+from faultline.model import RawDocument
+from faultline.pipeline import code_documents, code_text
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(text: str, date: str = "2025-03-14") -> list[tuple]:
+    article, events = code_text(text, date=date)
+    for e in events:
+        assert article.text[e.evidence.start:e.evidence.end] == e.evidence.sentence
+    return [(e.source.code if e.source else None, e.cameo,
+             e.target.code if e.target else None, e.negated, e.modality) for e in events]
+
+
+def test_active_and_passive_give_the_same_dyad() -> None:
+    assert ("FRA", "163", "MLI", False, "asserted") in events_of(
+        "France imposed sanctions on Mali on Monday.")
+    passive = events_of("Ghana was criticized by Togo over the border closure.")
+    assert ("TGO", "111", "GHA", False, "asserted") in passive
+
+
+def test_negation_and_condition_are_flagged() -> None:
+    assert events_of("Chad did not expel the French ambassador.")[0][3] is True
+    conditional = events_of("Senegal would recall its ambassador from Gambia if talks failed.")
+    assert conditional and all(e[4] == "hypothetical" for e in conditional)
+
+
+def test_warning_not_to_act_is_no_asserted_cooperation() -> None:
+    for _source, code, _target, negated, modality in events_of(
+            "Algeria warned Mali not to cooperate with Wagner."):
+        if code.startswith("06"):
+            assert negated or modality == "hypothetical"
+
+
+def test_plan_is_intended_and_undated() -> None:
+    _article, events = code_text("Kenya plans to send troops to Haiti next year.",
+                                date="2025-03-14")
+    assert events and events[0].modality == "intended"
+
+
+def test_symmetric_talks_give_both_directions() -> None:
+    found = events_of("Egypt and Sudan held talks in Cairo on Tuesday.")
+    assert ("EGY", "040", "SDN", False, "asserted") in found
+    assert ("SDN", "040", "EGY", False, "asserted") in found
+
+
+def test_quote_is_marked() -> None:
+    _, events = code_text('"We condemn Rwanda for this attack," the Congolese minister said.',
+                          date="2025-03-14")
+    assert events and events[0].evidence.quote
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ATTACK " * 2000, "Niger, Mali, Chad, Benin, Togo, Ghana, " * 100, "1 2 3 4 5 6 7 8 9",
+     "MALI SAYS FRANCE MUST WITHDRAW TROOPS FROM THE SAHEL NOW."],
+)
+def test_bad_text_gives_no_exception_and_no_flood(text: str) -> None:
+    (result,) = code_documents([RawDocument("bad.txt", text)], date="2025-03-14")
+    sentences = max(1, text.count("."))
+    assert result.error is not None or len(result.events) <= MAX_EVENTS_PER_SENTENCE * sentences
+    if result.error is not None:
+        assert result.error.source == "bad.txt"
