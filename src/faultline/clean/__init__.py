@@ -41,11 +41,12 @@ def _decode(raw: RawDocument) -> str:
 
 
 def _plain(raw: RawDocument) -> tuple[list[list[str]], str | None, dict[str, str | None]]:
-    """Paragraphs, title and metadata of a plain-text article: a short first line is its title."""
+    """Paragraphs, title and metadata of a plain-text article: a short first line followed by
+    more text is its title."""
     text = _decode(raw).replace("\r\n", "\n")
     blocks = _paragraphs(text)
     title = raw.title
-    if title is None and blocks and len(blocks[0]) == 1:
+    if title is None and len(blocks) > 1 and len(blocks[0]) == 1:
         first = blocks[0][0].strip()
         if len(first) <= TITLE_MAX_CHARS and not first.endswith((".", "!", "?", '"', "”")):
             title = first

@@ -1,0 +1,54 @@
+"""``faultline eval events``: the accuracy harness on ../shared/eval, as tables or Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from faultline.cli.app import eval_app
+
+DEFAULT_EVAL_DIR = Path("..") / "shared" / "eval"
+
+
+@eval_app.command("events")
+def eval_events(
+    eval_dir: Annotated[Path, typer.Option(help="Folder with cameo/ and plover-gsr/.")] = (
+        DEFAULT_EVAL_DIR),
+    report: Annotated[Path | None, typer.Option(help="Also write the tables as Markdown.")] = None,
+    calibrate: Annotated[bool, typer.Option(
+        help="Rewrite the package's confidence calibration table from this run.")] = False,
+) -> None:
+    """Score the event coder on the CAMEO examples and the PLOVER gold records."""
+    if not (eval_dir / "cameo" / "examples.jsonl").is_file():
+        Console(stderr=True).print(f"faultline: {eval_dir}: no cameo/examples.jsonl here",
+                                   markup=False)
+        raise typer.Exit(2)
+    from faultline.evaluation.events import evaluate_events  # loads spaCy: only when asked
+
+    result = evaluate_events(eval_dir)
+    table = Table(title="Event coding accuracy")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in result.rows():
+        table.add_row(name, value)
+    console = Console()
+    console.print(table)
+    confusion = Table(title="Most frequent root confusions (gold → coded)")
+    for column in ("gold root", "coded root", "count"):
+        confusion.add_column(column)
+    for (gold, coded), count in result.root_confusion.most_common(10):
+        if count:
+            confusion.add_row(gold, coded, str(count))
+    console.print(confusion)
+    if report is not None:
+        report.write_text(result.to_markdown(), encoding="utf-8")
+    if calibrate:
+        from faultline.evaluation.events import calibration_rows
+
+        target = Path(__file__).resolve().parents[1] / "events" / "data" / "calibration.tsv"
+        target.write_text(calibration_rows(result), encoding="utf-8")
+        console.print(f"calibration written to {target.name}; rerun to see the new figures")

@@ -1,0 +1,1 @@
+"""Accuracy harnesses: the coder scored on the development gold data."""

@@ -1,0 +1,174 @@
+"""Accuracy of the event coder on the development gold data (``../shared/eval``).
+
+Two sets: the CAMEO manual's example sentences (one per code: is the code found, at root and
+3-digit level) and the PLOVER gold-standard records (event found, PLOVER type, quad class,
+source and target country). For each sentence the coder's counted event with the highest
+confidence is compared with the gold; the choice never looks at the gold.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from faultline.events.codebook import load_codebook
+from faultline.model import Event, RawDocument
+from faultline.pipeline import code_documents
+
+# The gold set uses type names that PLOVER later merged or renamed (see its SOURCE.md).
+OLD_PLOVER_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
+                    "FIGHT": "ASSAULT"}
+# Gold actor codes that are not ISO3 (older CAMEO habits) and what they mean.
+OLD_COUNTRY_CODES = {"JAP": "JPN", "UK": "GBR", "GER": "DEU"}
+EVAL_DATE = "2000-01-01"
+# Fewer gold events than this in a confidence bin say nothing about its precision.
+MIN_EVENTS_PER_BIN = 10  # the gold records' own (placeholder) date
+QUAD_OF_PLOVER = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 2, "COOPERATE": 2,
+                  "AID": 2, "RETREAT": 2, "REQUEST": 1, "ACCUSE": 3, "REJECT": 3,
+                  "THREATEN": 3, "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4,
+                  "ASSAULT": 4}
+
+
+@dataclass
+class Score:
+    """A ratio with its counts, printed as 0.00 (n/N)."""
+
+    hits: int = 0
+    total: int = 0
+
+    def add(self, hit: bool) -> None:
+        self.hits += hit
+        self.total += 1
+
+    @property
+    def value(self) -> float:
+        return self.hits / self.total if self.total else 0.0
+
+    def __str__(self) -> str:
+        return f"{self.value:.2f} ({self.hits}/{self.total})"
+
+
+@dataclass
+class EventReport:
+    cameo_found: Score = field(default_factory=Score)
+    cameo_root: Score = field(default_factory=Score)
+    cameo_3digit: Score = field(default_factory=Score)
+    plover_found: Score = field(default_factory=Score)
+    plover_type: Score = field(default_factory=Score)
+    quad_class: Score = field(default_factory=Score)
+    source_country: Score = field(default_factory=Score)
+    target_country: Score = field(default_factory=Score)
+    root_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+    reliability: dict[int, Score] = field(default_factory=dict)
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [
+            ("CAMEO examples: event found", str(self.cameo_found)),
+            ("CAMEO examples: root code accuracy (of found)", str(self.cameo_root)),
+            ("CAMEO examples: 3-digit accuracy (of found)", str(self.cameo_3digit)),
+            ("PLOVER GSR: event found", str(self.plover_found)),
+            ("PLOVER GSR: PLOVER type accuracy (of found)", str(self.plover_type)),
+            ("PLOVER GSR: quad class accuracy (of found)", str(self.quad_class)),
+            ("PLOVER GSR: source country (of found, gold has one)", str(self.source_country)),
+            ("PLOVER GSR: target country (of found, gold has one)", str(self.target_country)),
+            ("expected calibration error", f"{self.ece:.3f}"),
+        ]
+
+    @property
+    def ece(self) -> float:
+        total = sum(s.total for s in self.reliability.values())
+        if not total:
+            return 0.0
+        return sum(abs(s.value - (b + 0.5) / 10) * s.total
+                   for b, s in self.reliability.items()) / total
+
+    def to_markdown(self) -> str:
+        lines = ["| measure | value |", "| --- | --- |"]
+        lines += [f"| {name} | {value} |" for name, value in self.rows()]
+        lines += ["", "| confidence bin | observed precision |", "| --- | --- |"]
+        lines += [f"| {b / 10:.1f}–{(b + 1) / 10:.1f} | {s} |"
+                  for b, s in sorted(self.reliability.items())]
+        lines += ["", "| gold root | coded root | count |", "| --- | --- | --- |"]
+        lines += [f"| {g} | {c} | {n} |" for (g, c), n in self.root_confusion.most_common(15)]
+        return "\n".join(lines) + "\n"
+
+
+def _best(events: Iterable[Event]) -> Event | None:
+    counted = [e for e in events if e.counted]
+    return max(counted, key=lambda e: e.confidence, default=None)
+
+
+def _jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def _countries(actors: object) -> set[str]:
+    if not isinstance(actors, list):
+        return set()
+    codes = {OLD_COUNTRY_CODES.get(a.get("code", ""), a.get("code", "")) for a in actors}
+    return {c for c in codes if len(c) == 3 and c.isalpha() and c != "IGO"}
+
+
+def _coded(rows: list[dict]) -> list[list[Event]]:
+    """Events per gold sentence, parsed in batches; an unusable sentence has none."""
+    raws = [RawDocument(f"gold#{i}", row["text"]) for i, row in enumerate(rows)]
+    return [result.events for result in code_documents(raws, date=EVAL_DATE)]
+
+
+def _reliability(report: EventReport, event: Event, correct: bool) -> None:
+    bin_ = min(int(event.confidence * 10), 9)
+    report.reliability.setdefault(bin_, Score()).add(correct)
+
+
+def evaluate_events(eval_dir: Path) -> EventReport:
+    """Run the coder on both gold sets under ``eval_dir`` and score it."""
+    report = EventReport()
+    book = load_codebook()
+    examples = _jsonl(eval_dir / "cameo" / "examples.jsonl")
+    for row, events in zip(examples, _coded(examples), strict=True):
+        best = _best(events)
+        report.cameo_found.add(best is not None)
+        if best is None:
+            continue
+        root_ok = best.cameo_root == row["root"]
+        report.cameo_root.add(root_ok)
+        report.cameo_3digit.add(best.cameo[:3] == row["code"][:3])
+        report.root_confusion[(row["root"], best.cameo_root)] += not root_ok
+        _reliability(report, best, root_ok)
+    records = _jsonl(eval_dir / "plover-gsr" / "records.jsonl")
+    for row, events in zip(records, _coded(records), strict=True):
+        best = _best(events)
+        report.plover_found.add(best is not None)
+        if best is None:
+            continue
+        gold = OLD_PLOVER_TYPES.get(row["event"], row["event"])
+        type_ok = book[best.cameo].plover == gold
+        report.plover_type.add(type_ok)
+        report.quad_class.add(best.quad_class == QUAD_OF_PLOVER.get(gold))
+        _reliability(report, best, type_ok)
+        sources, targets = _countries(row.get("source")), _countries(row.get("target"))
+        if sources:
+            report.source_country.add(bool(best.source and best.source.country in sources))
+        if targets:
+            report.target_country.add(bool(best.target and best.target.country in targets))
+    return report
+
+
+def calibration_rows(report: EventReport) -> str:
+    """``data/calibration.tsv`` text: raw-score bin start → observed precision in that bin.
+
+    Bins with too few events to say anything keep their raw score (the identity).
+    """
+    lines = ["# Raw confidence score (bin start) -> observed precision on ../shared/eval,",
+             "# written by `faultline eval events --calibrate`.", "raw\tobserved\tn"]
+    for bin_ in range(10):
+        score = report.reliability.get(bin_)
+        if score is None or score.total < MIN_EVENTS_PER_BIN:
+            observed = (bin_ + 0.5) / 10
+            lines.append(f"{bin_ / 10:.1f}\t{observed:.2f}\t0")
+        else:
+            lines.append(f"{bin_ / 10:.1f}\t{score.value:.2f}\t{score.total}")
+    return "\n".join(lines) + "\n"

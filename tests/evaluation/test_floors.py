@@ -1,0 +1,31 @@
+"""Evaluation as a gate: the coder's accuracy on ../shared/eval never drops below its floors."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from tests.conftest import REPO
+
+from faultline.evaluation.events import evaluate_events
+
+pytestmark = pytest.mark.slow
+
+FLOORS = tomllib.loads((REPO / "eval" / "floors.toml").read_text(encoding="utf-8"))
+
+
+def test_event_accuracy_meets_floors(eval_dir: Path) -> None:
+    report = evaluate_events(eval_dir)
+    floors = FLOORS["events"]
+    measured = {
+        "cameo_found": report.cameo_found.value,
+        "cameo_root": report.cameo_root.value,
+        "plover_found": report.plover_found.value,
+        "plover_type": report.plover_type.value,
+        "source_country": report.source_country.value,
+        "target_country": report.target_country.value,
+    }
+    below = {k: round(v, 3) for k, v in measured.items() if v < floors[k]}
+    assert not below, f"below floor: {below}"
+    assert report.ece <= floors["max_ece"]
