@@ -5,7 +5,8 @@ from __future__ import annotations
 import pycountry
 import pytest
 
-from faultline.actors.kb import KBError, load_kb, parse_rows
+from faultline.actors.kb import load_kb
+from faultline.tsv import DataFileError, parse_rows
 
 
 def test_every_iso_country_is_present_and_valid() -> None:
@@ -47,5 +48,5 @@ def test_ruler_patterns_carry_kb_keys() -> None:
 
 def test_broken_row_names_file_and_line() -> None:
     text = "# comment\niso3\tname\taliases\tadjectives\tseats\nNER\tNiger\tNiger\n"
-    with pytest.raises(KBError, match=r"countries\.tsv:3: expected 5 columns, got 3"):
+    with pytest.raises(DataFileError, match=r"countries\.tsv:3: expected 5 columns, got 3"):
         parse_rows("countries.tsv", text)

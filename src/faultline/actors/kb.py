@@ -11,10 +11,9 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-from faultline.errors import FaultlineError
+from faultline.tsv import DataFileError, package_rows
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 ROLES = frozenset(
@@ -22,7 +21,7 @@ ROLES = frozenset(
 )
 
 
-class KBError(FaultlineError):
+class KBError(DataFileError):
     """A broken row in a knowledge-base file; the message names file and line."""
 
 
@@ -67,25 +66,7 @@ class Office:
 
 
 def _rows(filename: str) -> list[tuple[int, dict[str, str]]]:
-    text = resources.files("faultline.actors").joinpath(f"data/{filename}").read_text("utf-8")
-    return parse_rows(filename, text)
-
-
-def parse_rows(filename: str, text: str) -> list[tuple[int, dict[str, str]]]:
-    """(line number, row) pairs of TSV text; comment lines start with ``#``."""
-    header: list[str] | None = None
-    rows: list[tuple[int, dict[str, str]]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        if len(cells) != len(header):
-            raise KBError(f"{filename}:{number}: expected {len(header)} columns, got {len(cells)}")
-        rows.append((number, dict(zip(header, cells, strict=True))))
-    return rows
+    return package_rows("faultline.actors", filename)
 
 
 def _split(cell: str) -> tuple[str, ...]:

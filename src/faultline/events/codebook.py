@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
-from faultline.errors import FaultlineError
+from faultline.tsv import DataFileError, package_rows
 
 ROOT_PLOVER_FALLBACK = {"02": "REQUEST"}
 
 
-class CodebookError(FaultlineError):
+class CodebookError(DataFileError):
     """A broken codebook row (file and line in the message) or an unknown code."""
 
 
@@ -34,19 +33,7 @@ class CodeInfo:
 
 
 def _table(filename: str) -> list[tuple[int, dict[str, str]]]:
-    text = resources.files("faultline.events").joinpath(f"data/{filename}").read_text("utf-8")
-    header: list[str] | None = None
-    rows = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        cells += [""] * (len(header) - len(cells))
-        rows.append((number, dict(zip(header, cells, strict=False))))
-    return rows
+    return package_rows("faultline.events", filename, pad=True)
 
 
 def _label(name: str) -> str:
@@ -69,7 +56,7 @@ def load_codebook() -> dict[str, CodeInfo]:
         except ValueError as e:
             raise CodebookError(f"codebook.tsv:{number}: bad number in {row}") from e
         if not code.isdigit() or not code.startswith(row["root"]) or quad not in {1, 2, 3, 4}:
-            raise CodebookError(f"codebook.tsv:{number}: bad code/root/quad in {row}")
+            raise CodebookError(f"codebook.tsv:{number}: bad code, root or quad class in {row}")
         lineage = [code[:n] for n in (len(code), 3, 2) if n <= len(code)]
         found = next((plover[c] for c in lineage if c in plover), None)
         ptype, mode = found if found else (ROOT_PLOVER_FALLBACK.get(row["root"]), None)
