@@ -9,9 +9,9 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
-from importlib import resources
 
 from faultline.events.codebook import CodebookError, load_codebook
+from faultline.tsv import package_rows
 
 FLAGS = frozenset({"sym", "notarget", "obj_source"})
 COLUMNS = ["cameo", "pos", "lemma", "object", "prep", "flags", "note"]
@@ -42,26 +42,16 @@ def _split(cell: str) -> list[str]:
 @functools.cache
 def load_lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
     """Rows indexed by (pos, lemma); a bad row raises naming its line."""
-    text = resources.files("faultline.events").joinpath("data/lexicon.tsv").read_text("utf-8")
     codebook = load_codebook()
     index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            if cells != COLUMNS:
-                raise CodebookError(f"lexicon.tsv:{number}: header must be {COLUMNS}")
-            header_seen = True
-            continue
-        if len(cells) != len(COLUMNS):
-            raise CodebookError(f"lexicon.tsv:{number}: expected {len(COLUMNS)} columns")
-        cameo, pos, lemma, objects, preps, flags, _note = cells
-        flag_set = frozenset(_split(flags.replace(",", "|")))
+    for number, row in package_rows("faultline.events", "lexicon.tsv"):
+        if list(row) != COLUMNS:
+            raise CodebookError(f"lexicon.tsv: header must be {COLUMNS}")
+        flag_set = frozenset(_split(row["flags"].replace(",", "|")))
+        cameo, pos, lemma = row["cameo"], row["pos"], row["lemma"].strip().lower()
         if cameo not in codebook or pos not in {"V", "N"} or not lemma or flag_set - FLAGS:
             raise CodebookError(f"lexicon.tsv:{number}: bad code, pos, lemma or flag")
-        entry = Entry(cameo, pos, lemma.strip().lower(), frozenset(_split(objects)),
-                      tuple(_split(preps)), flag_set, number)
-        index[(pos, entry.lemma)].append(entry)
+        entry = Entry(cameo, pos, lemma, frozenset(_split(row["object"])),
+                      tuple(_split(row["prep"])), flag_set, number)
+        index[(pos, lemma)].append(entry)
     return {key: tuple(entries) for key, entries in index.items()}
