@@ -1,0 +1,1 @@
+"""The DuckDB store: articles, events, stories, runs and errors in one file."""
