@@ -80,7 +80,9 @@ def _match(trigger: Token, lemma: str, obj: Token | None) -> tuple[Entry | None,
         prep_found = bool(entry.preps) and bool(
             _prep_objects(trigger, (*entry.preps, "between"))
             or (obj is not None and _prep_objects(obj, entry.preps)))
-        if entry.preps and not entry.objects and not prep_found:
+        # A verb row's preposition is part of its shape ("arrive in"); an event noun's only
+        # says where its target comes from ("talks with"), and the noun stands without it.
+        if entry.preps and not entry.objects and not prep_found and entry.pos == "V":
             continue
         score = 2 * bool(entry.objects) + prep_found
         if score > best_score:
