@@ -39,10 +39,15 @@ def test_warning_not_to_act_is_no_asserted_cooperation() -> None:
             assert negated or modality == "hypothetical"
 
 
-def test_plan_is_intended_and_undated() -> None:
-    _article, events = code_text("Kenya plans to send troops to Haiti next year.",
-                                date="2025-03-14")
-    assert events and events[0].modality == "intended"
+def test_plan_becomes_an_intent_code() -> None:
+    _article, events = code_text("Kenya plans to send troops to Haiti.", date="2025-03-14")
+    assert events and events[0].cameo_root == "03"
+    assert events[0].source is not None and events[0].source.code == "KEN"
+
+
+def test_future_event_without_intent_code_stays_intended_and_undated() -> None:
+    _article, events = code_text("Kenya will criticize Haiti at the summit.", date="2025-03-14")
+    assert events and events[0].modality == "intended" and events[0].date is None
 
 
 def test_symmetric_talks_give_both_directions() -> None:

@@ -25,7 +25,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # How far back (in sentences) a pronoun may look for its antecedent.
 ANTECEDENT_SENTENCES = 2
 # Clause links through which a verb inherits its subject ("criticised ... and warned").
-CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl"})
+CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
 # How many clause links the search for an inherited subject follows.
 MAX_SUBJECT_HOPS = 6
 
@@ -33,7 +33,8 @@ MAX_SUBJECT_HOPS = 6
 def clause_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, inherited through conj/xcomp/advcl from governing verbs.
 
-    Object control: in "warned them not to cooperate" the subject of "cooperate" is "them".
+    Object control: in "warned them not to cooperate" the subject of "cooperate" is "them";
+    through adjectives too ("Syria was ready to withdraw").
     A participle modifying a noun has that noun as subject ("trainers arriving").
     """
     current = verb

@@ -145,6 +145,12 @@ class DocActors:
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS and (child_key := _entity_key(child)):
                 return self._checked(child, child_key)
+        # Titles before a name: "German Foreign Minister Oskar Fischer" → Germany.
+        for child in head.lefts:
+            if child.dep_ in MODIFIER_DEPS:
+                for token in child.subtree:
+                    if (key := _entity_key(token)) and not key.startswith("person:"):
+                        return self._checked(token, key)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in LINK_PREPS and _role_of(self.kb, head):
                 for obj in child.children:

@@ -20,15 +20,17 @@ def eval_events(
         DEFAULT_EVAL_DIR),
     report: Annotated[Path | None, typer.Option(help="Also write the tables as Markdown.")] = None,
     calibrate: Annotated[bool, typer.Option(
-        help="Rewrite the package's confidence calibration table from this run.")] = False,
+        help="Refit the confidence calibration table first, then report.")] = False,
 ) -> None:
     """Score the event coder on the CAMEO examples and the PLOVER gold records."""
     if not (eval_dir / "cameo" / "examples.jsonl").is_file():
         Console(stderr=True).print(f"faultline: {eval_dir}: no cameo/examples.jsonl here",
                                    markup=False)
         raise typer.Exit(2)
-    from faultline.evaluation.events import evaluate_events  # loads spaCy: only when asked
+    from faultline.evaluation.events import evaluate_events, fit_calibration  # loads spaCy
 
+    if calibrate:
+        fit_calibration(eval_dir)
     result = evaluate_events(eval_dir)
     table = Table(title="Event coding accuracy")
     table.add_column("measure")
@@ -46,9 +48,3 @@ def eval_events(
     console.print(confusion)
     if report is not None:
         report.write_text(result.to_markdown(), encoding="utf-8")
-    if calibrate:
-        from faultline.evaluation.events import calibration_rows
-
-        target = Path(__file__).resolve().parents[1] / "events" / "data" / "calibration.tsv"
-        target.write_text(calibration_rows(result), encoding="utf-8")
-        console.print(f"calibration written to {target.name}; rerun to see the new figures")

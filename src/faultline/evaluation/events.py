@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from faultline.events import confidence
 from faultline.events.codebook import load_codebook
 from faultline.model import Event, RawDocument
 from faultline.pipeline import code_documents
@@ -125,7 +126,10 @@ def _reliability(report: EventReport, event: Event, correct: bool) -> None:
 
 def evaluate_events(eval_dir: Path) -> EventReport:
     """Run the coder on both gold sets under ``eval_dir`` and score it."""
-    report = EventReport()
+    return _evaluate(eval_dir, EventReport())
+
+
+def _evaluate(eval_dir: Path, report: EventReport) -> EventReport:
     book = load_codebook()
     examples = _jsonl(eval_dir / "cameo" / "examples.jsonl")
     for row, events in zip(examples, _coded(examples), strict=True):
@@ -172,3 +176,19 @@ def calibration_rows(report: EventReport) -> str:
         else:
             lines.append(f"{bin_ / 10:.1f}\t{score.value:.2f}\t{score.total}")
     return "\n".join(lines) + "\n"
+
+
+def fit_calibration(eval_dir: Path) -> EventReport:
+    """Refit ``events/data/calibration.tsv`` on raw scores; returns the raw-score report.
+
+    The table is first reset to the identity, so the evaluation sees raw scores, then
+    rewritten with the observed precision per bin.
+    """
+    table = confidence.CALIBRATION_FILE
+    identity = calibration_rows(EventReport())
+    table.write_text(identity, encoding="utf-8")
+    confidence.reload_calibration()
+    report = evaluate_events(eval_dir)
+    table.write_text(calibration_rows(report), encoding="utf-8")
+    confidence.reload_calibration()
+    return report

@@ -17,7 +17,7 @@ from faultline.events.codebook import lookup
 from faultline.events.confidence import calibrated, raw_score
 from faultline.events.dating import event_date
 from faultline.events.extract import Candidate, candidates
-from faultline.events.modality import assess, governing_verb
+from faultline.events.modality import Modality, assess, governing_verb
 from faultline.model import Article, Event, Evidence, event_id_for
 
 __all__ = ["CODER", "MAX_EVENTS_PER_SENTENCE", "code"]
@@ -45,10 +45,30 @@ def _evidence(article: Article, sentence: Span, trigger: Token) -> Evidence:
                     _quoted(article.text, paragraph_start, trigger.idx))
 
 
+# CAMEO codes a stated intention as its own event (root 03): "plans to visit" is 036, "offered
+# to send aid" 033. Cooperative codes said with intent map to their intent code; the more
+# specific code wins, then the 3-digit one, then the root.
+INTENT_CODES = {
+    "04": "036", "040": "036", "042": "036", "043": "036", "044": "036", "045": "039",
+    "046": "036", "05": "032", "06": "031", "061": "0311", "062": "0312", "063": "0313",
+    "064": "0314", "07": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+    "08": "035", "081": "0351", "084": "0353", "0841": "0353", "085": "0354", "086": "0355",
+    "087": "0356",
+}
+
+
+def _intent_code(code: str) -> str | None:
+    return next((INTENT_CODES[c] for c in (code, code[:3], code[:2]) if c in INTENT_CODES), None)
+
+
 def _event(article: Article, sentence: Span, found: Candidate) -> Event:
     info = lookup(found.entry.cameo)
     verb = governing_verb(found.trigger)
     mode = assess(found.trigger)
+    if mode.modality == "intended" and not mode.negated and (intent := _intent_code(info.code)):
+        # The statement of intent is itself what happened.
+        info = lookup(intent)
+        mode = Modality(False, "asserted")
     when = event_date(sentence, verb, article.published, future=mode.modality == "intended")
     source, target = found.source, found.target
     evidence = _evidence(article, sentence, found.trigger)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from importlib import resources
+from pathlib import Path
 
 # Raw score components: how much each piece of evidence is worth before calibration.
 BASE = 0.45
@@ -21,9 +21,17 @@ LONG_SENTENCE_WORDS = 45     # past this, parses (and so arguments) get unreliab
 LONG_SENTENCE_PENALTY = 0.1
 
 
+CALIBRATION_FILE = Path(__file__).resolve().parent / "data" / "calibration.tsv"
+
+
+def reload_calibration() -> None:
+    """Forget the cached table (after ``faultline eval events --calibrate`` rewrote it)."""
+    _calibration.cache_clear()
+
+
 @functools.cache
 def _calibration() -> tuple[list[float], list[float]]:
-    path = resources.files("faultline.events").joinpath("data/calibration.tsv")
+    path = CALIBRATION_FILE
     if not path.is_file():
         return [], []
     raw, observed = [], []

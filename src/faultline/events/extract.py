@@ -22,9 +22,15 @@ from faultline.model import Actor
 # Prepositions that introduce a target when a row names none.
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "for", "from")
 # Verbs that only carry an event noun ("held talks", "launched strikes").
+# Aspectual verbs ("resumed", "stepped up", "completed") pass their subject on the same way.
 LIGHT_VERBS = frozenset({"hold", "have", "make", "conduct", "launch", "carry", "stage", "begin",
-                         "start", "open", "pay", "take", "give", "announce", "resume", "host"})
-ARGUMENT_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "conj", "appos"})
+                         "start", "open", "pay", "take", "give", "announce", "resume", "host",
+                         "renew", "continue", "complete", "speed", "intensify", "pursue",
+                         "step", "escalate", "expand", "finish", "wage", "mount", "order"})
+# Where a fallback target may sit in a clause: objects, datives, prepositional objects and the
+# subjects of complement clauses ("demanded that Moscow withdraw").
+TARGET_FALLBACK_DEPS = frozenset({"dobj", "pobj", "dative", "nsubj", "nsubjpass", "poss",
+                                  "attr", "appos"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,7 +134,29 @@ def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | N
                       prep_actors[0] if prep_actors else None)
         if target is None and obj is not None and not entry.preps:
             target = _first_actor(actors, [obj]) or _fallback_target(actors, obj)
+        if target is None and not (entry.preps and not entry.objects):
+            target = _clause_actor(actors, verb, sources)
     return sources, target
+
+
+def _clause_actor(actors: DocActors, head: Token, sources: list[Actor]) -> Actor | None:
+    """The first other actor among the arguments of ``head``'s own clause: the fallback
+    target when the row's slot is empty ("gave Tanzania aid", "demanded that Moscow leave").
+    The subject's words are skipped; an actor of the source's own country is not a target."""
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "agent"}:
+            skip.update(t.i for t in child.subtree)
+    own = {a.country for a in sources if a.country} | {a.code for a in sources if a.code}
+    for token in head.subtree:
+        if token.i in skip or token is head or token.dep_ not in TARGET_FALLBACK_DEPS:
+            continue
+        if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            continue
+        for actor in actors.actors_for(token):
+            if actor.code and actor.code not in own and actor.country not in own:
+                return actor
+    return None
 
 
 def _noun_arguments(actors: DocActors, noun: Token, entry: Entry
@@ -157,6 +185,8 @@ def _noun_arguments(actors: DocActors, noun: Token, entry: Entry
         target = _first_actor(actors, _prep_objects(noun, preps))
         if target is None and head.lemma_ in LIGHT_VERBS:
             target = _first_actor(actors, _prep_objects(head, preps))
+        if target is None:
+            target = _clause_actor(actors, noun, sources)
     return sources, target, pair
 
 
