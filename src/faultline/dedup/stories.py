@@ -1,89 +1,128 @@
-"""Stories: near-duplicate articles (MinHash LSH on word shingles) inside a date window.
+"""Stories: near-duplicate articles (syndicated or lightly rewritten copies) grouped by MinHash LSH.
 
-An article joins the story of the earliest stored article it nearly duplicates, published
-within ``DATE_WINDOW_DAYS``; otherwise it opens a new story whose id derives from its own
-article id. Story ids never change when more articles arrive: a later article that resembles
-two stories joins the older one, and nothing is renumbered.
+Rule, chosen so story ids never change once given out:
+
+- An article joins the story of its most similar earlier article, when their estimated
+  Jaccard similarity is at least ``SIMILARITY_THRESHOLD`` and their publication dates are at
+  most ``STORY_WINDOW_DAYS`` apart (an article without a date may match any date).
+- Otherwise it starts a new story whose id is derived from its own article id
+  (``s-<hex of the article id>``): the first member names the story for good.
+- Two existing stories are never merged; an article that resembles both joins the one
+  holding its closest match. So adding articles never renumbers a story.
+
+The index is pure (no database): ``restore`` re-inserts persisted members so a later run's
+articles join stories found by an earlier one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
 
-from faultline.model import normalise_text
+from faultline.dedup.minhash import NUM_PERM, SEED, signature, similarity
 
-# Word 5-grams: long enough that two different stories on one topic share few of them,
-# short enough that a 5% word change leaves most of a copy's shingles intact.
-SHINGLE_WORDS = 5
-NUM_PERM = 128
-# Estimated Jaccard similarity above which two articles are one story. Syndicated copies with a
-# new headline, dateline, a dropped paragraph and 5% changed words stay above 0.45.
-SIMILARITY_THRESHOLD = 0.35
-# Copies of a story appear within days; the same text a month later is a new story (anniversary,
-# republication) and stays apart.
-DATE_WINDOW_DAYS = 7
-_WORD = re.compile(r"\w+")
+# Two copies of one story (each with a new headline, a dropped paragraph, 5% reworded words)
+# share 0.3-0.7 of their 3-word shingles; unrelated reports on one topic share under 0.05.
+SIMILARITY_THRESHOLD = 0.3
+# LSH finds a pair at its own threshold only half the time: query lower, then check each
+# candidate's estimated similarity against SIMILARITY_THRESHOLD.
+LSH_MARGIN = 0.67
+# Copies of one wire story run within days; a similar text months later is a new story.
+STORY_WINDOW_DAYS = 7
 
 
-def shingles(text: str) -> set[bytes]:
-    words = _WORD.findall(normalise_text(text))
-    if len(words) < SHINGLE_WORDS:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i:i + SHINGLE_WORDS]).encode()
-            for i in range(len(words) - SHINGLE_WORDS + 1)}
+def story_id_for(article_id: str) -> str:
+    """The id of a story first seen with ``article_id``."""
+    return "s-" + article_id.removeprefix("a-")
 
 
-def signature(text: str) -> MinHash:
-    sig = MinHash(num_perm=NUM_PERM)
-    sig.update_batch(list(shingles(text)))
-    return sig
+@dataclass(frozen=True, slots=True)
+class Membership:
+    """Where an article went: its story, and the member it matched (None: a new story)."""
+
+    story_id: str
+    matched: str | None = None
+    similarity: float = 1.0
 
 
-@dataclass
+def _lean(sig: np.ndarray) -> LeanMinHash:
+    # "legacy" is datasketch's name for the (a*h + b) mod p scheme minhash.signature uses.
+    return LeanMinHash(seed=SEED, hashvalues=sig, scheme="legacy")
+
+
+def _day(published: str | dt.date | None) -> int | None:
+    if published is None:
+        return None
+    if isinstance(published, str):
+        try:
+            published = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+    return published.toordinal()
+
+
 class StoryIndex:
-    """The LSH index of every article seen, with each article's story and date."""
+    """Assigns articles to stories; ``add`` is the whole API for a caller without a store."""
 
-    lsh: MinHashLSH = field(default_factory=lambda: MinHashLSH(
-        threshold=SIMILARITY_THRESHOLD, num_perm=NUM_PERM))
-    members: dict[str, tuple[str, dt.date | None, MinHash]] = field(default_factory=dict)
-    story_first: dict[str, tuple[dt.date | None, int]] = field(default_factory=dict)
+    def __init__(
+        self, threshold: float = SIMILARITY_THRESHOLD, window_days: int = STORY_WINDOW_DAYS,
+    ) -> None:
+        self.threshold = threshold
+        self.window_days = window_days
+        self._lsh = MinHashLSH(threshold=threshold * LSH_MARGIN, num_perm=NUM_PERM)
+        self._signatures: dict[str, np.ndarray] = {}
+        self._days: dict[str, int | None] = {}
+        self._stories: dict[str, str] = {}
 
-    def _close_in_time(self, a: dt.date | None, b: dt.date | None) -> bool:
-        return a is None or b is None or abs((a - b).days) <= DATE_WINDOW_DAYS
+    def __len__(self) -> int:
+        return len(self._stories)
 
-    def add(self, article_id: str, text: str, published: str | dt.date | None,
-            sig: MinHash | None = None, story_id: str | None = None) -> str:
-        """Index an article and return its story id (``story_id`` forces a known one)."""
-        if article_id in self.members:
-            return self.members[article_id][0]
-        sig = sig if sig is not None else signature(text)
-        date = dt.date.fromisoformat(published) if isinstance(published, str) else published
-        if story_id is None:
-            story_id = self._story_for(sig, date) or "s-" + article_id.removeprefix("a-")
-        self.lsh.insert(article_id, sig)
-        self.members[article_id] = (story_id, date, sig)
-        self.story_first.setdefault(story_id, (date, len(self.story_first)))
-        return story_id
+    def __contains__(self, article_id: object) -> bool:
+        return article_id in self._stories
 
-    def _story_for(self, sig: MinHash, date: dt.date | None) -> str | None:
-        stories = []
-        for other in self.lsh.query(sig):
-            story_id, other_date, other_sig = self.members[other]
-            if self._close_in_time(date, other_date) \
-                    and sig.jaccard(other_sig) >= SIMILARITY_THRESHOLD:
-                stories.append(story_id)
-        # The oldest story wins, so ids stay stable as articles arrive.
-        return min(stories, key=lambda s: self.story_first[s][1], default=None)
+    def story_of(self, article_id: str) -> str | None:
+        return self._stories.get(article_id)
 
-    @staticmethod
-    def hashvalues(sig: MinHash) -> list[int]:
-        return [int(v) for v in sig.hashvalues]
+    def add(self, article_id: str, text: str, published: str | dt.date | None = None) -> str:
+        """The story id of an article (adding it to the index); the same id on a repeat call."""
+        return self.assign(article_id, signature(text), published).story_id
 
-    @staticmethod
-    def from_hashvalues(values: list[int]) -> MinHash:
-        return MinHash(num_perm=NUM_PERM, hashvalues=np.array(values, dtype=np.uint64))
+    def assign(
+        self, article_id: str, sig: np.ndarray, published: str | dt.date | None = None,
+    ) -> Membership:
+        """Place an article with a precomputed signature (see ``minhash.signature``)."""
+        known = self._stories.get(article_id)
+        if known is not None:
+            return Membership(known, article_id)
+        day = _day(published)
+        best: tuple[float, str] | None = None
+        for candidate in self._lsh.query(_lean(sig)):
+            if not self._within_window(day, self._days[candidate]):
+                continue
+            score = similarity(sig, self._signatures[candidate])
+            if score >= self.threshold and (best is None or score > best[0]):
+                best = (score, candidate)
+        if best is None:
+            membership = Membership(story_id_for(article_id))
+        else:
+            membership = Membership(self._stories[best[1]], best[1], best[0])
+        self.restore(article_id, sig, published, membership.story_id)
+        return membership
+
+    def restore(
+        self, article_id: str, sig: np.ndarray, published: str | dt.date | None, story_id: str,
+    ) -> None:
+        """Re-insert a member whose story is already decided (e.g. loaded from the store)."""
+        if article_id in self._stories:
+            return
+        self._lsh.insert(article_id, _lean(sig),
+                         check_duplication=False)
+        self._signatures[article_id] = sig
+        self._days[article_id] = _day(published)
+        self._stories[article_id] = story_id
+
+    def _within_window(self, day: int | None, other: int | None) -> bool:
+        return day is None or other is None or abs(day - other) <= self.window_days

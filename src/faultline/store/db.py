@@ -1,61 +1,125 @@
-"""One DuckDB file with numbered migrations; idempotent writes keyed on article and event ids.
+"""Open, migrate, read and write the DuckDB store.
 
-A file written by a newer Faultline (a higher schema version than this code knows) is
-refused and left untouched. Reads through ``Store.sql`` use a read-only connection.
+Reading (``open_store(path)``) uses a read-only connection, so nothing a reader does can change
+the file. Writing (``open_store(path, write=True)``) applies pending numbered migrations from
+``migrations/NNN_name.sql`` and records them in ``schema_version``. A file written by a newer
+Faultline (a higher schema version) is refused before anything touches it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import logging
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
+from faultline.dedup.minhash import from_bytes
+from faultline.dedup.stories import StoryIndex
 from faultline.errors import FaultlineError
-from faultline.model import Actor, Article, Event, Evidence, Location, Story
+from faultline.model import Actor, Event, Evidence, Location, Story
 
-DEFAULT_DB = Path("faultline.duckdb")
-_MIGRATION = re.compile(r"^(\d{3})_[\w-]+\.sql$")
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())
+
+DEFAULT_DB = "faultline.duckdb"
+_MIGRATION = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
+# Statement types ``Store.sql`` runs: reading ones only.
+_READ_STATEMENTS = frozenset({"SELECT", "EXPLAIN"})
 
 
 class StoreError(FaultlineError):
-    """The database cannot be used (newer schema, not a DuckDB file, ...)."""
+    """The store cannot be used as asked (missing, newer schema, a write through ``sql``)."""
 
 
-def _migrations() -> list[tuple[int, str]]:
-    folder = resources.files("faultline.store").joinpath("migrations")
+def migrations() -> list[tuple[int, str]]:
+    """(version, SQL) of every migration shipped with the package, in order."""
+    folder = resources.files("faultline.store") / "migrations"
     found = []
-    for entry in folder.iterdir():
-        match = _MIGRATION.match(entry.name)
+    for item in folder.iterdir():
+        match = _MIGRATION.match(item.name)
         if match:
-            found.append((int(match.group(1)), entry.read_text("utf-8")))
+            found.append((int(match.group(1)), item.read_text(encoding="utf-8")))
     return sorted(found)
 
 
-SCHEMA_VERSION = max(v for v, _ in _migrations())
-
-EVENT_COLUMNS = (
-    "event_id", "article_id", "doc_ref", "date", "date_precision",
-    "source_text", "source_code", "source_country", "source_role", "source_name",
-    "source_entity", "target_text", "target_code", "target_country", "target_role",
-    "target_name", "target_entity", "cameo", "cameo_root", "cameo_label", "plover",
-    "plover_mode", "goldstein", "quad_class", "negated", "modality", "location_name",
-    "location_country", "location_lat", "location_lon", "location_geonameid",
-    "location_precision", "evidence_sentence", "evidence_start", "evidence_end",
-    "evidence_trigger", "evidence_quote", "confidence", "coder",
-)
+LATEST_VERSION = migrations()[-1][0]
 
 
-@dataclass
-class Filters:
-    """Event filters shared by the CLI, the API and exports (None = no filter)."""
+def _version(con: duckdb.DuckDBPyConnection) -> int:
+    tables = {row[0] for row in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
+    ).fetchall()}
+    if "schema_version" not in tables:
+        return 0
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchall()[0][0]
+
+
+def _check_version(path: Path, version: int) -> None:
+    if version > LATEST_VERSION:
+        raise StoreError(
+            f"{path}: written by a newer Faultline (schema version {version}; this version "
+            f"knows up to {LATEST_VERSION}). Upgrade faultline to use it; the file was not changed."
+        )
+
+
+def _migrate(con: duckdb.DuckDBPyConnection, current: int) -> None:
+    con.execute("CREATE TABLE IF NOT EXISTS schema_version "
+                "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    for version, sql in migrations():
+        if version <= current:
+            continue
+        log.info("applying store migration %03d", version)
+        con.execute("BEGIN TRANSACTION")
+        con.execute(sql)
+        con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
+        con.execute("COMMIT")
+
+
+def open_store(path: str | Path = DEFAULT_DB, *, write: bool = False) -> Store:
+    """The store in ``path``. Read-only unless ``write``; a writer creates and migrates the file."""
+    path = Path(path)
+    if path.exists():
+        # Check the version read-only first: a newer file must not be touched at all.
+        try:
+            probe = duckdb.connect(str(path), read_only=True)
+        except duckdb.Error as e:
+            raise StoreError(f"{path}: cannot open as a DuckDB store ({e})") from e
+        try:
+            version = _version(probe)
+        finally:
+            probe.close()
+        _check_version(path, version)
+    elif not write:
+        raise StoreError(f"{path}: no such store (create it with `faultline ingest`)")
+    else:
+        version = 0
+    if not write:
+        if version < LATEST_VERSION:
+            raise StoreError(f"{path}: schema version {version} is older than {LATEST_VERSION}; "
+                             "run `faultline ingest` on it once to upgrade")
+        return Store(duckdb.connect(str(path), read_only=True), path, writable=False)
+    con = duckdb.connect(str(path))
+    _migrate(con, version)
+    return Store(con, path, writable=True)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Event filters shared by the API, the CLI and the exports.
+
+    Actor codes and CAMEO codes match by prefix (``NER`` matches ``NERGOV``; ``07`` every
+    provide-aid code); dates are inclusive ISO dates.
+    """
 
     source: str | None = None
     target: str | None = None
@@ -63,196 +127,226 @@ class Filters:
     since: str | None = None
     until: str | None = None
 
-    def where(self) -> tuple[str, list[Any]]:
-        clauses, params = [], []
-        if self.source:
-            clauses.append("(source_code = ? OR source_country = ?)")
-            params += [self.source, self.source]
-        if self.target:
-            clauses.append("(target_code = ? OR target_country = ?)")
-            params += [self.target, self.target]
-        if self.cameo:
-            clauses.append("starts_with(cameo, ?)")
-            params.append(self.cameo)
+    def where(self, alias: str = "") -> tuple[str, list[Any]]:
+        prefix = f"{alias}." if alias else ""
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, value in (("source_code", self.source), ("target_code", self.target),
+                              ("cameo", self.cameo)):
+            if value:
+                clauses.append(f"starts_with({prefix}{column}, ?)")
+                params.append(value)
         if self.since:
-            clauses.append("date >= CAST(? AS DATE)")
+            clauses.append(f"{prefix}date >= CAST(? AS DATE)")
             params.append(self.since)
         if self.until:
-            clauses.append("date <= CAST(? AS DATE)")
+            clauses.append(f"{prefix}date <= CAST(? AS DATE)")
             params.append(self.until)
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _actor(row: dict[str, Any], prefix: str) -> Actor | None:
-    if row[f"{prefix}_text"] is None:
-        return None
-    return Actor(*(row[f"{prefix}_{f}"] for f in ("text", "code", "country", "role", "name",
-                                                    "entity")))
+@dataclass(slots=True)
+class Batch:
+    """Rows written in one transaction: a batch either lands whole or not at all."""
+
+    articles: list[dict[str, Any]] = field(default_factory=list)
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    stories: list[dict[str, Any]] = field(default_factory=list)
+    members: list[dict[str, Any]] = field(default_factory=list)
+    events: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, Any]] = field(default_factory=list)
 
 
-def event_from_row(row: dict[str, Any], story_id: str | None) -> Event:
-    """Rebuild a schema-v1 Event from a flattened events row."""
-    location = None
-    if row["location_name"] is not None:
-        location = Location(row["location_name"], row["location_country"], row["location_lat"],
-                            row["location_lon"], row["location_geonameid"],
-                            row["location_precision"])
-    date = row["date"].isoformat() if row["date"] is not None else None
-    return Event(
-        event_id=row["event_id"], article_id=row["article_id"], doc_ref=row["doc_ref"],
-        date=date, date_precision=row["date_precision"],
+# Insert order and the column each table is keyed on (rows whose key exists are skipped).
+_TABLES: tuple[tuple[str, str], ...] = (
+    ("stories", "stories"), ("articles", "articles"), ("sources", "article_sources"),
+    ("members", "story_articles"), ("events", "events"), ("errors", "errors"),
+)
+
+
+def _actor(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
+    values = {f.name: row.get(f"{prefix}_{f.name}") for f in fields(Actor)}
+    return values if values["text"] is not None else None
+
+
+def event_from_row(row: dict[str, Any]) -> Event:
+    """An Event (schema v1) from a flattened ``events`` row."""
+    location = {f.name: row.get(f"location_{f.name}") for f in fields(Location)}
+    evidence = {f.name: row[f"evidence_{f.name}"] for f in fields(Evidence)}
+    date = row.get("date")
+    data = dict(row)
+    data.update(
+        date=date.isoformat() if isinstance(date, dt.date) else date,
         source=_actor(row, "source"), target=_actor(row, "target"),
-        cameo=row["cameo"], cameo_root=row["cameo_root"], cameo_label=row["cameo_label"],
-        plover=row["plover"], plover_mode=row["plover_mode"], goldstein=row["goldstein"],
-        quad_class=row["quad_class"], negated=row["negated"], modality=row["modality"],
-        evidence=Evidence(row["evidence_sentence"], row["evidence_start"], row["evidence_end"],
-                          row["evidence_trigger"], row["evidence_quote"]),
-        confidence=row["confidence"], coder=row["coder"], story_id=story_id,
-        location=location,
+        location=location if location["name"] is not None else None,
+        evidence=evidence,
     )
+    return Event.from_dict(data)
 
 
 class Store:
-    """A Faultline DuckDB file. Open it with ``open_store``."""
+    """A Faultline DuckDB file. Reading methods return ``pyarrow.Table`` (``.to_pandas()``
+    gives a DataFrame); ``iter_events`` gives schema v1 ``Event`` records."""
 
-    def __init__(self, path: Path, read_only: bool = False) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, *, writable: bool) -> None:
+        self.con = con
         self.path = path
-        try:
-            self.con = duckdb.connect(str(path), read_only=read_only)
-        except duckdb.Error as e:
-            raise StoreError(f"{path}: cannot open as a DuckDB database: {e}") from e
-        if not read_only:
-            self._migrate()
-        else:
-            self._check_version()
-
-    # -- schema --------------------------------------------------------------------------
-    def _version(self) -> int:
-        exists = self.con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-        ).fetchall()[0][0]
-        if not exists:
-            return 0
-        rows = self.con.execute("SELECT max(version) FROM schema_version").fetchall()
-        return rows[0][0] or 0
-
-    def _check_version(self) -> int:
-        version = self._version()
-        if version > SCHEMA_VERSION:
-            self.con.close()
-            raise StoreError(
-                f"{self.path}: written by a newer Faultline (schema {version}, this version "
-                f"knows {SCHEMA_VERSION}); upgrade Faultline, the file was not changed")
-        return version
-
-    def _migrate(self) -> None:
-        version = self._check_version()
-        for number, sql in _migrations():
-            if number <= version:
-                continue
-            self.con.execute("BEGIN TRANSACTION")
-            self.con.execute(sql)
-            self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER)")
-            self.con.execute("INSERT INTO schema_version VALUES (?)", [number])
-            self.con.execute("COMMIT")
-
-    # -- writes --------------------------------------------------------------------------
-    def has_source(self, doc_ref: str) -> bool:
-        return bool(self.con.execute(
-            "SELECT 1 FROM article_sources WHERE doc_ref = ?", [doc_ref]).fetchall())
-
-    def has_article(self, article_id: str) -> bool:
-        return bool(self.con.execute(
-            "SELECT 1 FROM articles WHERE article_id = ?", [article_id]).fetchall())
-
-    def add_article(self, article: Article, events: list[Event], run_id: str) -> bool:
-        """Store an article, its source and its events; False if the text was known."""
-        now = datetime.now(UTC).replace(tzinfo=None)
-        new = not self.has_article(article.article_id)
-        if new:
-            self.con.execute(
-                "INSERT OR IGNORE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [article.article_id, article.doc_ref, article.url, article.outlet,
-                 article.title, article.byline, article.published, article.language,
-                 article.text, json.dumps(article.meta, default=str), now, run_id])
-            if events:
-                rows = [[ev.to_flat()[c] for c in EVENT_COLUMNS] for ev in events]
-                marks = ", ".join("?" * len(EVENT_COLUMNS))
-                self.con.executemany(f"INSERT OR IGNORE INTO events VALUES ({marks})", rows)
-        self.con.execute(
-            "INSERT OR IGNORE INTO article_sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [article.doc_ref, article.article_id, article.url, article.outlet, article.title,
-             article.published, run_id])
-        return new
-
-    def add_error(self, run_id: str, source: str, code: str, reason: str) -> None:
-        self.con.execute("INSERT INTO errors VALUES (?, ?, ?, ?)", [run_id, source, code, reason])
-
-    def start_run(self, run_id: str, inputs: list[str], coder: str) -> None:
-        self.con.execute("INSERT INTO runs VALUES (?, ?, NULL, ?, NULL, ?)",
-                         [run_id, datetime.now(UTC).replace(tzinfo=None), inputs, coder])
-
-    def finish_run(self, run_id: str, counts: dict[str, Any]) -> None:
-        self.con.execute("UPDATE runs SET finished = ?, counts = ? WHERE run_id = ?",
-                         [datetime.now(UTC).replace(tzinfo=None), json.dumps(counts), run_id])
-
-    # -- reads ---------------------------------------------------------------------------
-    def sql(self, query: str, params: list[Any] | None = None) -> pa.Table:
-        """Run one read-only query and return an Arrow table; anything but SELECT is refused."""
-        try:
-            statements = self.con.extract_statements(query)
-            if len(statements) != 1 or statements[0].type != duckdb.StatementType.SELECT:
-                raise StoreError("only a single SELECT query is allowed")
-            return self.con.execute(query, params or []).to_arrow_table()
-        except duckdb.Error as e:
-            raise StoreError(f"query failed: {e}") from e
-
-    def events(self, filters: Filters | None = None) -> pa.Table:
-        where, params = (filters or Filters()).where()
-        return self.con.execute(
-            "SELECT e.*, sa.story_id FROM events e LEFT JOIN story_articles sa USING "
-            f"(article_id){where} ORDER BY e.article_id, e.evidence_start, e.event_id",
-            params).to_arrow_table()
-
-    def iter_events(self, filters: Filters | None = None) -> Iterator[Event]:
-        for row in self.events(filters).to_pylist():
-            yield event_from_row(row, row.pop("story_id"))
-
-    def articles(self) -> pa.Table:
-        return self.con.execute(
-            "SELECT * FROM articles ORDER BY published, article_id").to_arrow_table()
-
-    def stories(self) -> list[Story]:
-        rows = self.con.execute("""
-            SELECT s.story_id, s.first_seen,
-                   list(DISTINCT sa.article_id ORDER BY sa.article_id),
-                   list(DISTINCT src.doc_ref ORDER BY src.doc_ref),
-                   list(DISTINCT a.title ORDER BY a.title) FILTER (WHERE a.title IS NOT NULL),
-                   list(DISTINCT src.outlet ORDER BY src.outlet)
-                       FILTER (WHERE src.outlet IS NOT NULL)
-            FROM stories s
-            JOIN story_articles sa USING (story_id)
-            JOIN articles a USING (article_id)
-            JOIN article_sources src ON src.article_id = sa.article_id
-            GROUP BY s.story_id, s.first_seen
-            ORDER BY s.first_seen, s.story_id""").fetchall()
-        return [Story(r[0], r[1].isoformat() if r[1] else None, tuple(r[2]), tuple(r[3]),
-                      tuple(r[4] or ()), tuple(r[5] or ())) for r in rows]
-
-    def counted_events(self) -> pa.Table:
-        return self.con.execute(
-            "SELECT * FROM counted_events ORDER BY date, story_id").to_arrow_table()
-
-    def close(self) -> None:
-        self.con.close()
+        self.writable = writable
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
         self.close()
 
+    def close(self) -> None:
+        self.con.close()
 
-def open_store(path: str | Path = DEFAULT_DB, read_only: bool = False) -> Store:
-    """Open (creating and migrating if needed) a Faultline DuckDB file."""
-    return Store(Path(path), read_only=read_only)
+    @property
+    def version(self) -> int:
+        return _version(self.con)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    def sql(self, query: str, params: Sequence[Any] | None = None) -> pa.Table:
+        """Run one reading statement (SELECT, EXPLAIN); anything that would write is refused."""
+        statements = self.con.extract_statements(query)
+        if len(statements) != 1:
+            raise StoreError("give exactly one SQL statement")
+        kind = statements[0].type.name
+        if kind not in _READ_STATEMENTS:
+            raise StoreError(f"only reading statements are allowed here, not {kind}")
+        return self.con.sql(query, params=list(params or [])).to_arrow_table()
+
+    def events(self, where: EventFilter | None = None, *, counted: bool = False,
+               limit: int | None = None) -> pa.Table:
+        """Events as stored (every flag kept), or with ``counted`` one row per counted event
+        (the counting rules, with n_mentions, n_articles, n_outlets)."""
+        clause, params = (where or EventFilter()).where()
+        table = "counted_events" if counted else "events"
+        query = f"SELECT * FROM {table}{clause} ORDER BY date NULLS LAST, event_id"
+        if limit is not None:
+            query += f" LIMIT {int(limit)}"
+        return self.con.sql(query, params=params).to_arrow_table()
+
+    def iter_events(self, where: EventFilter | None = None) -> Iterator[Event]:
+        """Stored events rebuilt as schema v1 records, in date order."""
+        clause, params = (where or EventFilter()).where()
+        cursor = self.con.cursor()
+        cursor.execute(f"SELECT * FROM events{clause} ORDER BY date NULLS LAST, event_id", params)
+        names = [d[0] for d in cursor.description]
+        while rows := cursor.fetchmany(1000):
+            for row in rows:
+                yield event_from_row(dict(zip(names, row, strict=True)))
+
+    def articles(self, *, limit: int | None = None) -> pa.Table:
+        query = "SELECT * FROM articles ORDER BY published NULLS LAST, article_id"
+        if limit is not None:
+            query += f" LIMIT {int(limit)}"
+        return self.con.sql(query).to_arrow_table()
+
+    def stories(self) -> pa.Table:
+        """One row per story: first_seen, n_articles (input documents), n_texts, n_outlets."""
+        return self.con.sql(
+            "SELECT * FROM story_summary ORDER BY first_seen NULLS LAST, story_id"
+        ).to_arrow_table()
+
+    def iter_stories(self) -> Iterator[Story]:
+        """Stories with every input document (doc_ref), article, title and outlet they hold."""
+        rows = self.con.execute("""
+            SELECT s.story_id, min(coalesce(src.published, a.published)) AS first_seen,
+                   list(DISTINCT src.doc_ref ORDER BY src.doc_ref) AS doc_refs,
+                   list(DISTINCT a.article_id ORDER BY a.article_id) AS article_ids,
+                   list(DISTINCT coalesce(src.title, a.title) ORDER BY coalesce(src.title, a.title))
+                       FILTER (WHERE coalesce(src.title, a.title) IS NOT NULL) AS titles,
+                   list(DISTINCT src.outlet ORDER BY src.outlet)
+                       FILTER (WHERE src.outlet IS NOT NULL) AS outlets
+            FROM stories s
+            JOIN articles a ON a.story_id = s.story_id
+            JOIN article_sources src ON src.article_id = a.article_id
+            GROUP BY s.story_id
+            ORDER BY first_seen NULLS LAST, s.story_id
+        """).fetchall()
+        for story_id, first_seen, doc_refs, article_ids, titles, outlets in rows:
+            yield Story(
+                story_id=story_id,
+                first_seen=first_seen.isoformat() if first_seen else None,
+                article_ids=tuple(article_ids), doc_refs=tuple(doc_refs),
+                titles=tuple(titles or ()), outlets=tuple(outlets or ()),
+            )
+
+    def errors(self, run_id: str | None = None) -> pa.Table:
+        clause = " WHERE run_id = ?" if run_id else ""
+        return self.con.sql(f"SELECT * FROM errors{clause} ORDER BY noted_at",
+                            params=[run_id] if run_id else []).to_arrow_table()
+
+    def runs(self) -> pa.Table:
+        return self.con.sql("SELECT * FROM runs ORDER BY started").to_arrow_table()
+
+    def count(self, table: str) -> int:
+        if table not in {name for _, name in _TABLES} | {"counted_events", "story_summary"}:
+            raise StoreError(f"unknown table {table!r}")
+        return self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
+
+    # --- state an ingest run resumes from ------------------------------------------------------
+
+    def known_documents(self) -> set[tuple[str, str]]:
+        """(doc_ref, content_hash) of every input document already stored."""
+        rows = self.con.execute("SELECT doc_ref, content_hash FROM article_sources").fetchall()
+        return {(ref, digest) for ref, digest in rows}
+
+    def known_articles(self) -> set[str]:
+        return {row[0] for row in self.con.execute("SELECT article_id FROM articles").fetchall()}
+
+    def load_story_index(self, index: StoryIndex | None = None) -> StoryIndex:
+        """A StoryIndex holding every stored article, so new articles join existing stories."""
+        index = index or StoryIndex()
+        cursor = self.con.cursor()
+        cursor.execute("SELECT article_id, signature, published, story_id FROM story_articles "
+                       "ORDER BY published NULLS LAST, article_id")
+        while rows := cursor.fetchmany(10_000):
+            for article_id, signature, published, story_id in rows:
+                index.restore(article_id, from_bytes(signature), published, story_id)
+        return index
+
+    # --- writing ----------------------------------------------------------------------------
+
+    def _require_write(self) -> None:
+        if not self.writable:
+            raise StoreError(f"{self.path}: opened read-only")
+
+    def start_run(self, inputs: Sequence[str], coder: str) -> str:
+        self._require_write()
+        run_id = "r-" + uuid.uuid4().hex[:16]
+        self.con.execute(
+            "INSERT INTO runs (run_id, started, inputs, coder, status) "
+            "VALUES (?, now(), ?, ?, 'running')", [run_id, json.dumps(list(inputs)), coder])
+        return run_id
+
+    def finish_run(self, run_id: str, counts: dict[str, int], status: str = "finished") -> None:
+        self._require_write()
+        self.con.execute(
+            "UPDATE runs SET finished = now(), status = ?, documents = ?, articles_new = ?, "
+            "articles_skipped = ?, events = ?, errors = ? WHERE run_id = ?",
+            [status, counts.get("documents", 0), counts.get("articles_new", 0),
+             counts.get("articles_skipped", 0), counts.get("events", 0),
+             counts.get("errors", 0), run_id])
+
+    def write_batch(self, batch: Batch) -> None:
+        """Insert a batch in one transaction; rows whose key is already stored are skipped."""
+        self._require_write()
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for attribute, table in _TABLES:
+                rows = getattr(batch, attribute)
+                if not rows:
+                    continue
+                self.con.register("_batch", pa.Table.from_pylist(rows))
+                conflict = "" if table == "errors" else " ON CONFLICT DO NOTHING"
+                self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch{conflict}")
+                self.con.unregister("_batch")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
