@@ -1,4 +1,4 @@
-"""Dedup benchmark: synthetic articles with planted near-duplicate families → pairwise P/R, time, memory.
+"""Dedup benchmark: planted near-duplicate families → pairwise precision/recall, time, memory.
 
 Each family is a base article plus copies that get a new headline, a new dateline, one
 paragraph dropped and 5% of their words replaced. Unrelated articles share a topic vocabulary
@@ -139,7 +139,8 @@ def main() -> None:
     precision, recall = score(docs, stories)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"articles          {args.n}")
-    print(f"families planted  {len({d.family for d in docs})}, stories found {len(set(stories.values()))}")
+    families, found = len({d.family for d in docs}), len(set(stories.values()))
+    print(f"families planted  {families}, stories found {found}")
     print(f"pairwise precision {precision:.4f}  recall {recall:.4f}")
     print(f"time              {elapsed:.1f} s ({args.n / elapsed:.0f} articles/s)")
     print(f"peak memory (RSS) {peak_mb:.0f} MB")

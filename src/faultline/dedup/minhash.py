@@ -49,7 +49,7 @@ def words(text: str) -> list[str]:
 
 
 def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
-    """32-bit hashes of the distinct ``size``-word shingles of ``text`` (a short text: one shingle)."""
+    """32-bit hashes of the distinct ``size``-word shingles of ``text`` (short text: one)."""
     hashed = np.fromiter((_word_hash(w) for w in words(text)), dtype=np.uint64)
     if hashed.size == 0:
         return hashed

@@ -100,7 +100,9 @@ def error_record(error: InputError) -> ErrorRecord:
     return ErrorRecord(inputs, source if hash_mark else None, error.code, error.reason)
 
 
-def _default_coder(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event] | InputError]]:
+def _default_coder(
+    articles: Iterable[Article],
+) -> Iterator[tuple[Article, list[Event] | InputError]]:
     from faultline.pipeline import code_articles  # spaCy loads only when coding starts
 
     return code_articles(articles)
