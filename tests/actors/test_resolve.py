@@ -71,3 +71,17 @@ def test_nigerian_in_a_niger_story_is_niger() -> None:
 def test_bad_mentions_never_raise(text: str) -> None:
     actor = resolve_actor(text)
     assert actor is None or actor.text
+
+
+def test_actors_command_prints_json() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from faultline.cli import app
+
+    result = CliRunner().invoke(app, ["actors", "Niger's army", "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["code"] == "NERMIL"
+    nothing = CliRunner().invoke(app, ["actors", "the weather", "--format", "json"])
+    assert json.loads(nothing.stdout) is None

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from tests.conftest import REPO
 
+from faultline.evaluation.actors import evaluate_actors
 from faultline.evaluation.events import evaluate_events
 
 pytestmark = pytest.mark.slow
@@ -29,3 +30,11 @@ def test_event_accuracy_meets_floors(eval_dir: Path) -> None:
     below = {k: round(v, 3) for k, v in measured.items() if v < floors[k]}
     assert not below, f"below floor: {below}"
     assert report.ece <= floors["max_ece"]
+
+
+def test_actor_accuracy_meets_floors(eval_dir: Path) -> None:
+    report = evaluate_actors(eval_dir)
+    floors = FLOORS["actors"]
+    assert report.country.value >= floors["country"], str(report.country)
+    assert report.role.value >= floors["role"], str(report.role)
+    assert report.unknown.value <= floors["max_unknown"], str(report.unknown)

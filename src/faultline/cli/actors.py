@@ -1,0 +1,71 @@
+"""``faultline actors TEXT`` and ``faultline eval actors``: check how mentions are coded."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from faultline.cli.app import app, eval_app
+from faultline.cli.code import check_date
+from faultline.cli.evaluate import DEFAULT_EVAL_DIR
+
+stdout = Console()
+
+
+@app.command()
+def actors(
+    text: Annotated[str, typer.Argument(help="The mention, e.g. \"Niger's junta\".")],
+    date: Annotated[str | None, typer.Option(
+        help="Date YYYY-MM-DD the mention is read at (offices change).",
+        callback=check_date)] = None,
+    context: Annotated[str | None, typer.Option(
+        help="The surrounding article text, for descriptions and ambiguous names.")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """Resolve one actor mention to its code, country, role and entity."""
+    from faultline.actors import resolve_actor  # spaCy loads only when needed
+
+    actor = resolve_actor(text, date=date, context=context)
+    if fmt == "json":
+        sys.stdout.write(json.dumps(actor.to_dict() if actor else None, ensure_ascii=False)
+                         + "\n")
+        return
+    if actor is None:
+        stdout.print("not an actor")
+        return
+    table = Table(show_header=False)
+    for key, value in actor.to_dict().items():
+        table.add_row(key, "—" if value is None else str(value))
+    stdout.print(table)
+
+
+@eval_app.command("actors")
+def eval_actors(
+    eval_dir: Annotated[Path, typer.Option(help="Folder with plover-gsr/.")] = DEFAULT_EVAL_DIR,
+) -> None:
+    """Score the actor resolver on the PLOVER gold records' actors."""
+    if not (eval_dir / "plover-gsr" / "records.jsonl").is_file():
+        Console(stderr=True).print(f"faultline: {eval_dir}: no plover-gsr/records.jsonl here",
+                                   markup=False)
+        raise typer.Exit(2)
+    from faultline.evaluation.actors import evaluate_actors
+
+    report = evaluate_actors(eval_dir)
+    table = Table(title="Actor resolution accuracy")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for name, value in report.rows():
+        table.add_row(name, value)
+    stdout.print(table)
+    worst = Table(title="Most frequent country confusions (gold → ours)")
+    for column in ("gold", "ours", "count"):
+        worst.add_column(column)
+    for (gold, ours), count in report.confusion.most_common(12):
+        worst.add_row(gold, ours, str(count))
+    stdout.print(worst)
