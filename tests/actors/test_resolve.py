@@ -85,3 +85,36 @@ def test_actors_command_prints_json() -> None:
     assert json.loads(result.stdout)["code"] == "NERMIL"
     nothing = CliRunner().invoke(app, ["actors", "the weather", "--format", "json"])
     assert json.loads(nothing.stdout) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "context", "code"),
+    [
+        ("Chad Smith", "Chad Smith, a local farmer, said the rains came late.", None),
+        ("Michael Jordan", "Michael Jordan met fans in Chicago on Monday.", None),
+        ("the Niger River", "Fishermen on the Niger River reported low water.", None),
+        ("Niger State", "Gunmen attacked a school in Niger State, Nigeria's police said.", None),
+        ("Niger Delta", "Militants in the Niger Delta blew up a pipeline.", None),
+        ("Washington state", "Wildfires spread across Washington state on Sunday.", "USA"),
+        ("Washington", "Washington imposed new sanctions on Caracas.", "USAGOV"),
+        ("Jordan", "Jordan closed its border with Syria on Friday.", "JOR"),
+        ("Chad", "Chad expelled the German ambassador.", "TCD"),
+        ("Georgia", "Georgia and Armenia signed a transit deal in Tbilisi.", "GEO"),
+        ("South Lebanon", "Shelling hit South Lebanon overnight.", "LBN"),
+        ("Guinea", "Guinea's junta dissolved the government in Conakry.", "GIN"),
+        ("Guinea-Bissau", "Guinea-Bissau postponed its election.", "GNB"),
+        ("Equatorial Guinea", "Equatorial Guinea signed an oil deal.", "GNQ"),
+        ("Dominica", "Dominica appealed for hurricane aid.", "DMA"),
+        ("North Macedonia", "North Macedonia joined the alliance.", "MKD"),
+        ("Eswatini", "Eswatini's king dissolved parliament.", "SWZ"),
+        ("Myanmar", "Myanmar's army shelled villages near the border.", "MMR"),
+        ("Türkiye", "Türkiye hosted talks between the two sides.", "TUR"),
+        ("the Nigerien army", "The Nigerien army patrolled the border with Mali.", "NERMIL"),
+        ("Nigerian troops", "Nigerian troops freed hostages near Maiduguri, Abuja said.",
+         "NGAMIL"),
+        ("the US Senate", "The US Senate passed the aid bill.", "USALEG"),
+    ],
+)
+def test_country_name_traps_in_context(mention: str, context: str, code: str | None) -> None:
+    actor = resolve_actor(mention, date="2024-04-12", context=context)
+    assert (actor.code if actor is not None else None) == code, actor

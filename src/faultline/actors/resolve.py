@@ -30,6 +30,11 @@ LEAD_FACTOR = 2.0
 COUNTRY_WORDS = frozenset({"country", "nation", "state"})
 DEFINITE = frozenset({"the", "its", "their", "this"})
 PRONOUNS = frozenset({"they", "them", "it", "we", "us", "he", "she", "him", "her"})
+# Words before a country name that make it a river or a region, not the state.
+GEOGRAPHIC_WORDS = frozenset({"river", "lake", "delta", "basin", "valley"})
+# "South Lebanon", "Northern Mali": a part of the country still names it.
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                           "western", "central", "upper", "lower"})
 MILITARY_GOVERNMENT_HEADS = frozenset({"government", "regime", "ruler", "leader", "authority"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 LINK_PREPS = frozenset({"of", "in", "from"})
@@ -139,22 +144,22 @@ class DocActors:
 
     # -- rule 1 and 2: KB names on the head or its modifiers -------------------------------
     def _base(self, head: Token) -> Base | None:
-        key = _entity_key(head)
-        if key is not None and not self._is_person_name(head):
+        key = self._key(head)
+        if key is not None:
             return self._checked(head, key)
         for child in head.children:
-            if child.dep_ in MODIFIER_DEPS and (child_key := _entity_key(child)):
+            if child.dep_ in MODIFIER_DEPS and (child_key := self._key(child)):
                 return self._checked(child, child_key)
         # Titles before a name: "German Foreign Minister Oskar Fischer" → Germany.
         for child in head.lefts:
             if child.dep_ in MODIFIER_DEPS:
                 for token in child.subtree:
-                    if (key := _entity_key(token)) and not key.startswith("person:"):
+                    if (key := self._key(token)) and not key.startswith("person:"):
                         return self._checked(token, key)
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in LINK_PREPS and _role_of(self.kb, head):
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and (obj_key := _entity_key(obj)):
+                    if obj.dep_ == "pobj" and (obj_key := self._key(obj)):
                         return self._checked(obj, obj_key)
         return None
 
@@ -172,11 +177,31 @@ class DocActors:
     def _names(self, iso3: str) -> bool:
         return any(t.ent_id_ in {f"country:{iso3}", f"seat:{iso3}"} for t in self.doc)
 
-    def _is_person_name(self, token: Token) -> bool:
-        """"Chad Smith", "Jordan Peters": a country name that is a first name here."""
-        head = token.head
-        return (token.dep_ == "compound" and head.pos_ == "PROPN" and not head.ent_id_
-                and token.ent_id_.startswith("country:") and head.i == token.i + 1)
+    def _key(self, token: Token) -> str | None:
+        """The token's KB key, unless the name is used as something else here: a first or
+        last name ("Chad Smith", "Michael Jordan"), a river or region ("the Niger River",
+        "Niger Delta", "Niger State"), or the US state ("Washington state")."""
+        key = _entity_key(token)
+        if key is None or not key.startswith(("country:", "seat:")):
+            return key
+        doc = self.doc
+        if token.head is not token and _role_of(self.kb, token.head):
+            return key  # "Mali Defence Ministry", "US Senate": the state's own institution
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        before = doc[token.i - 1] if token.i > 0 else None
+        if after is not None and after.pos_ == "PROPN" and after.is_title and not after.ent_id_ \
+                and after.ent_type_ not in {"DATE", "TIME"} \
+                and after.lemma_.lower() not in self.kb.roles:
+            return None
+        if before is not None and before.pos_ == "PROPN" and before.is_title \
+                and not before.ent_id_ and before.lemma_.lower() not in self.kb.roles \
+                and before.lower_ not in COMPASS_WORDS:
+            return None
+        if before is not None and before.lower_ in GEOGRAPHIC_WORDS:
+            return None
+        if after is not None and after.lower_ == "state" and key == "seat:USA":
+            return "country:USA"
+        return key
 
     # -- rule 3: definite descriptions --------------------------------------------------
     def _description(self, head: Token, role: str | None) -> Base | None:
