@@ -108,8 +108,9 @@ def _default_coder(
     return code_articles(articles)
 
 
-def _read(paths: Sequence[str | Path], fmt: str | None,
-          text_column: str) -> Iterator[RawDocument | InputError]:
+def read_inputs(paths: Sequence[str | Path], fmt: str | None,
+                text_column: str = DEFAULT_TEXT_COLUMN) -> Iterator[RawDocument | InputError]:
+    """``faultline.ingest.read``, passing the CSV text column on when the reader takes one."""
     from faultline.ingest import read
 
     if text_column != DEFAULT_TEXT_COLUMN and "text_column" in inspect.signature(read).parameters:
@@ -245,7 +246,7 @@ def ingest_paths(
         run_id = store.start_run([str(p) for p in paths], f"faultline/{__version__}")
         run = _Run(run_id, store.load_story_index(), store.known_documents(),
                    store.known_articles(), coder or _default_coder, date)
-        raws = _read(paths, fmt, text_column)
+        raws = read_inputs(paths, fmt, text_column)
         status = "interrupted"
         try:
             while chunk := list(islice(raws, batch_size)):
