@@ -22,6 +22,7 @@ def test_event_accuracy_meets_floors(eval_dir: Path) -> None:
     measured = {
         "cameo_found": report.cameo_found.value,
         "cameo_root": report.cameo_root.value,
+        "cameo_3digit": report.cameo_3digit.value,
         "plover_found": report.plover_found.value,
         "plover_type": report.plover_type.value,
         "source_country": report.source_country.value,

@@ -73,3 +73,10 @@ def test_bad_text_gives_no_exception_and_no_flood(text: str) -> None:
     assert result.error is not None or len(result.events) <= MAX_EVENTS_PER_SENTENCE * sentences
     if result.error is not None:
         assert result.error.source == "bad.txt"
+
+
+def test_threat_takes_the_code_of_what_is_threatened() -> None:
+    found = events_of("Ghana threatened to cut ties with Togo.")
+    assert ("GHA", "1313", "TGO", False, "asserted") in found
+    assert all(not (code.startswith("16") and modality == "asserted" and not negated)
+               for _s, code, _t, negated, modality in found)

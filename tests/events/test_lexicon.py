@@ -26,3 +26,14 @@ def test_phrasal_and_light_verb_rows_exist() -> None:
     assert ("V", "crack down") in lexicon
     held = lexicon[("V", "hold")]
     assert any("talk" in entry.objects for entry in held)
+
+
+def test_frames_take_the_code_of_their_complement() -> None:
+    from faultline.events.rules import frame_code
+
+    assert frame_code("130", "163") == "1312"  # threaten + impose sanctions
+    assert frame_code("100", "0841") == "1053"  # demand + release persons
+    assert frame_code("120", "045") == "126"  # reject + mediation
+    assert frame_code("020", "0871") == "0256"  # appeal + ceasefire
+    assert frame_code("130", "190") == "1384"  # threaten + attack
+    assert frame_code("130", "010") is None  # no frame for statements

@@ -62,7 +62,7 @@ def _intent_code(code: str) -> str | None:
 
 
 def _event(article: Article, sentence: Span, found: Candidate) -> Event:
-    info = lookup(found.entry.cameo)
+    info = lookup(found.code)
     verb = governing_verb(found.trigger)
     mode = assess(found.trigger)
     if mode.modality == "intended" and not mode.negated and (intent := _intent_code(info.code)):
@@ -108,7 +108,7 @@ def code(doc: Doc, article: Article, actors: DocActors) -> list[Event]:
             if not _usable(found):
                 continue
             key = (found.source.code if found.source else None,
-                   found.target.code if found.target else None, found.entry.cameo)
+                   found.target.code if found.target else None, found.code)
             if key in seen:
                 continue
             seen.add(key)

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from faultline.actors.coref import clause_subject
 from faultline.actors.resolve import DocActors
-from faultline.events.rules import Entry, load_lexicon
+from faultline.events.rules import FRAME_ROOTS, Entry, frame_code, load_lexicon
 from faultline.model import Actor
 
 # Prepositions that introduce a target when a row names none.
@@ -35,12 +35,15 @@ TARGET_FALLBACK_DEPS = frozenset({"dobj", "pobj", "dative", "nsubj", "nsubjpass"
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A matched trigger with its resolved arguments (before modality and dating)."""
+    """A matched trigger with its resolved arguments (before modality and dating).
+
+    ``code`` is the row's code, or the specific code a frame takes from its complement."""
 
     trigger: Token
     entry: Entry
     source: Actor | None
     target: Actor | None
+    code: str
 
 
 def _direct_object(verb: Token) -> Token | None:
@@ -204,24 +207,43 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             sources, target = _verb_arguments(actors, token, entry, obj)
             if entry.preps and not entry.objects and target is None:
                 continue  # the row's shape ("arrive in <actor>") did not hold: abstain
-            yield from _pairs(token, entry, sources, target, [])
+            code = _framed_code(token, entry, obj)
+            yield from _pairs(token, entry, sources, target, [], code)
         elif token.pos_ == "NOUN" and token.i not in carried:
             entry, _ = _match(token, token.lemma_.lower(), None)
             if entry is None:
                 continue
             sources, target, pair = _noun_arguments(actors, token, entry)
-            yield from _pairs(token, entry, sources, target, pair)
+            yield from _pairs(token, entry, sources, target, pair, entry.cameo)
+
+
+def _framed_code(verb: Token, entry: Entry, obj: Token | None) -> str:
+    """A generic appeal, intent, demand, rejection or threat takes its specific code from
+    the event it is about: its infinitive ("threatened to impose sanctions"), its clause
+    ("demanded that troops withdraw") or its object noun ("demanded the release")."""
+    if entry.cameo[:2] not in FRAME_ROOTS or len(entry.cameo) > 3:
+        return entry.cameo
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ == "VERB":
+            inner, _ = _match(child, child.lemma_.lower(), _direct_object(child))
+            if inner is not None and (code := frame_code(entry.cameo, inner.cameo)):
+                return code
+    if obj is not None and obj.pos_ == "NOUN":
+        inner, _ = _match(obj, obj.lemma_.lower(), None)
+        if inner is not None and (code := frame_code(entry.cameo, inner.cameo)):
+            return code
+    return entry.cameo
 
 
 def _pairs(trigger: Token, entry: Entry, sources: list[Actor], target: Actor | None,
-           pair: list[Actor]) -> Iterator[Candidate]:
+           pair: list[Actor], code: str) -> Iterator[Candidate]:
     if "obj_source" in entry.flags and sources and target is not None:
         sources, target = [target], sources[0]
     if len(pair) >= 2 and not sources:
         for a in pair:
             for b in pair:
                 if a is not b:
-                    yield Candidate(trigger, entry, a, b)
+                    yield Candidate(trigger, entry, a, b, code)
         return
     if len(pair) == 1 and sources and target is None:
         target = pair[0]
@@ -229,7 +251,7 @@ def _pairs(trigger: Token, entry: Entry, sources: list[Actor], target: Actor | N
         for a in sources:
             for b in sources:
                 if a is not b:
-                    yield Candidate(trigger, entry, a, b)
+                    yield Candidate(trigger, entry, a, b, code)
         return
     for source in sources:
-        yield Candidate(trigger, entry, source, target)
+        yield Candidate(trigger, entry, source, target, code)

@@ -55,3 +55,31 @@ def load_lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
                       tuple(_split(row["prep"])), flag_set, number)
         index[(pos, lemma)].append(entry)
     return {key: tuple(entries) for key, entries in index.items()}
+
+
+# Codes whose specific sub-code depends on what the appeal, intent, demand, rejection or
+# threat is about (CAMEO roots 02, 03, 10, 12, 13).
+FRAME_ROOTS = frozenset({"02", "03", "10", "12", "13"})
+
+
+@functools.cache
+def load_frames() -> dict[tuple[str, str], str]:
+    """(frame root, complement code or prefix) → specific code, from ``data/frames.tsv``."""
+    codebook = load_codebook()
+    frames: dict[tuple[str, str], str] = {}
+    for number, row in package_rows("faultline.events", "frames.tsv"):
+        frame, complement, code = row["frame"], row["complement"], row["code"]
+        if frame not in FRAME_ROOTS or code not in codebook or not code.startswith(frame):
+            raise CodebookError(f"frames.tsv:{number}: bad frame row {row}")
+        frames[(frame, complement)] = code
+    return frames
+
+
+def frame_code(frame: str, complement: str) -> str | None:
+    """The specific code of a frame about ``complement`` (longest matching prefix wins)."""
+    frames = load_frames()
+    for length in (4, 3, 2):
+        code = frames.get((frame[:2], complement[:length]))
+        if code is not None and len(complement) >= length:
+            return code
+    return None
