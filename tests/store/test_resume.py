@@ -8,11 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.conftest import SAMPLE_DIR
+from tests.store.corpus import write_corpus
 
 from faultline.store import open_store
 from faultline.store.ingest import ingest_paths
-from tests.conftest import SAMPLE_DIR
-from tests.store.corpus import write_corpus
 
 # Runs the ingest in a child process and prints the committed article count after each batch.
 CHILD = """
@@ -48,7 +48,7 @@ def test_sigkill_then_rerun_equals_a_clean_run(tmp_path: Path) -> None:
     child.wait()
     assert child.returncode == -signal.SIGKILL
     partial = _state(killed)
-    assert KILL_AFTER <= len(partial["articles"])  # type: ignore[arg-type]
+    assert len(partial["articles"]) >= KILL_AFTER  # type: ignore[arg-type]
 
     resumed = ingest_paths(inputs, killed)
     assert resumed.articles_skipped >= KILL_AFTER  # committed work was not parsed again

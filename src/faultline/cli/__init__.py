@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from faultline.cli import actors, code, evaluate  # noqa: F401  (register their commands)
-from faultline.cli import store  # noqa: F401
+from faultline.cli import (  # noqa: F401  (register their commands)
+    actors,
+    code,
+    evaluate,
+    store,
+)
 from faultline.cli.app import app
 
 
