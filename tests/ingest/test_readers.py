@@ -76,3 +76,25 @@ def test_stdin_jsonl(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     (doc,) = list(read(["-"]))
     assert isinstance(doc, RawDocument) and doc.doc_ref == "s1"
+
+
+def test_every_format_is_reached_through_read(tmp_path: Path) -> None:
+    import gzip
+
+    write(tmp_path / "a.csv", "id,text,outlet\nc1,Mali expelled the envoy.,Wire\n")
+    (tmp_path / "b.txt.gz").write_bytes(gzip.compress(b"Benin hosted talks with Togo."))
+    write(tmp_path / "c.rss", '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+          "<item><title>T</title><link>https://example.org/x</link>"
+          "<description>Chad met Sudan in Khartoum.</description></item></channel></rss>")
+    docs = list(read([tmp_path]))
+    assert all(isinstance(d, RawDocument) for d in docs), docs
+    assert [d.doc_ref for d in docs] == ["c1", str(tmp_path / "b.txt.gz"), "https://example.org/x"]
+    assert sniff(tmp_path / "b.txt.gz") == "gzip" and sniff(tmp_path / "c.rss") == "feed"
+
+
+def test_csv_text_column_is_chosen(tmp_path: Path) -> None:
+    path = write(tmp_path / "n.csv", "id,body\nr1,Ghana met Togo.\n")
+    (doc,) = list(read([path], text_column="body"))
+    assert isinstance(doc, RawDocument) and doc.doc_ref == "r1"
+    (error,) = list(read([path]))
+    assert isinstance(error, InputError) and "text" in error.reason

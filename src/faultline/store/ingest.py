@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import inspect
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -110,12 +109,10 @@ def _default_coder(
 
 def read_inputs(paths: Sequence[str | Path], fmt: str | None,
                 text_column: str = DEFAULT_TEXT_COLUMN) -> Iterator[RawDocument | InputError]:
-    """``faultline.ingest.read``, passing the CSV text column on when the reader takes one."""
+    """``faultline.ingest.read`` (imported late: the readers pull in their parsers)."""
     from faultline.ingest import read
 
-    if text_column != DEFAULT_TEXT_COLUMN and "text_column" in inspect.signature(read).parameters:
-        return read(paths, fmt=fmt, text_column=text_column)
-    return read(paths, fmt=fmt)
+    return read(paths, fmt=fmt, text_column=text_column)
 
 
 class _Run:
