@@ -51,3 +51,21 @@ def test_mixed_batch_reports_each_bad_file_and_codes_the_rest(tmp_path: Path) ->
     assert events, "the good article was not coded"
     assert {e["doc_ref"] for e in events} == {str(tmp_path / "a-good.txt")}
     assert any(e["source"] and e["source"]["country"] == "GHA" for e in events)
+
+
+@pytest.mark.slow
+def test_demo_ingests_the_sample_and_shows_the_souring_dyad(tmp_path: Path) -> None:
+    from faultline.store.db import open_store
+
+    db = tmp_path / "demo.duckdb"
+    first = CliRunner().invoke(app, ["demo", "--db", str(db)], env={"COLUMNS": "200"})
+    assert first.exit_code == 0, first.output
+    assert "Top dyads" in first.stdout
+    assert "│ NER " in first.stdout and "│ BEN " in first.stdout
+    with open_store(db) as store:
+        before = store.count("events")
+    assert before > 0
+    again = CliRunner().invoke(app, ["demo", "--db", str(db)], env={"COLUMNS": "200"})
+    assert again.exit_code == 0
+    with open_store(db) as store:
+        assert store.count("events") == before  # re-running the demo adds nothing

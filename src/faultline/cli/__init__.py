@@ -5,6 +5,7 @@ from __future__ import annotations
 from faultline.cli import (  # noqa: F401  (register their commands)
     actors,
     code,
+    demo,
     evaluate,
     store,
 )

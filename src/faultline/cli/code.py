@@ -1,8 +1,7 @@
-"""``faultline code`` (code files without a database), ``faultline demo`` and ``--version``."""
+"""``faultline code`` (code files without a database) and ``--version``."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -11,7 +10,7 @@ from rich.console import Console
 from faultline import __version__
 from faultline.clean.metadata import valid_iso_date
 from faultline.cli.app import app
-from faultline.cli.output import EventFormat, events_table, write_events
+from faultline.cli.output import EventFormat, write_events
 from faultline.ingest import FORMATS
 
 if TYPE_CHECKING:
@@ -89,28 +88,3 @@ def code(
     if fmt is EventFormat.table:
         write_events(coded, fmt, stdout)
     raise typer.Exit(1 if failed else 0)
-
-
-SAMPLE_DIR = Path(__file__).resolve().parents[3] / "data" / "sample"
-
-
-@app.command()
-def demo(
-    sample: Annotated[Path, typer.Option(help="Folder of sample articles.")] = SAMPLE_DIR,
-) -> None:
-    """Code the bundled sample articles and print what was found."""
-    if not sample.is_dir():
-        stderr.print(f"faultline: {sample}: sample corpus not found (run from a source checkout)")
-        raise typer.Exit(2)
-    from faultline.pipeline import code_paths
-
-    events = []
-    articles = 0
-    for result in code_paths([sample]):
-        if result.error is not None:
-            report_error(result)
-            continue
-        articles += 1
-        events.extend(result.events)
-    stdout.print(events_table(events, title=f"{len(events)} events from {articles} articles"))
-    stdout.print("Next: [bold]faultline code FILE --format jsonl[/bold] prints these as schema v1.")

@@ -88,19 +88,9 @@ def _summary(report: IngestReport) -> None:
                      highlight=False, soft_wrap=True)
 
 
-@app.command()
-def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, archives, or -.")],
-    db: DbOption = Path(DEFAULT_DB),
-    format_in: Annotated[str | None, typer.Option(
-        "--format-in", help="Force the input format.", callback=check_format_in)] = None,
-    date: Annotated[str | None, typer.Option(
-        help="Publication date YYYY-MM-DD (overrides the articles').",
-        callback=check_date)] = None,
-    text_column: Annotated[str, typer.Option(
-        "--text-column", help="CSV column holding the article text.")] = "text",
-) -> None:
-    """Code documents into the store; safe to re-run, and a stopped run continues where it was."""
+def run_ingest(paths: list[str], db: Path, format_in: str | None = None,
+               date: str | None = None, text_column: str = "text") -> IngestReport:
+    """Ingest with a progress bar (documents, events, errors, rate, ETA); shared with demo."""
     from faultline.store.ingest import ingest_paths
 
     total = _count(paths, format_in, text_column)
@@ -116,13 +106,29 @@ def ingest(
                 f"{p.errors} errors · {rate:.1f} docs/s"))
 
         try:
-            report = ingest_paths(paths, db, fmt=format_in, date=date, progress=progress,
-                                  text_column=text_column)
+            return ingest_paths(paths, db, fmt=format_in, date=date, progress=progress,
+                                text_column=text_column)
         except KeyboardInterrupt:
             raise _fail("interrupted; committed batches are kept: run the same command to "
                         "continue", 130) from None
         except StoreError as e:
             raise _fail(str(e)) from e
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, archives, or -.")],
+    db: DbOption = Path(DEFAULT_DB),
+    format_in: Annotated[str | None, typer.Option(
+        "--format-in", help="Force the input format.", callback=check_format_in)] = None,
+    date: Annotated[str | None, typer.Option(
+        help="Publication date YYYY-MM-DD (overrides the articles').",
+        callback=check_date)] = None,
+    text_column: Annotated[str, typer.Option(
+        "--text-column", help="CSV column holding the article text.")] = "text",
+) -> None:
+    """Code documents into the store; safe to re-run, and a stopped run continues where it was."""
+    report = run_ingest(paths, db, format_in, date, text_column)
     _summary(report)
     nothing = report.articles_new == 0 and report.articles_skipped == 0 and report.duplicates == 0
     raise typer.Exit(1 if report.errors and nothing else 0)

@@ -289,6 +289,24 @@ class Store:
             raise StoreError(f"unknown table {table!r}")
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0]
 
+    def dyads(self, limit: int = 10) -> pa.Table:
+        """The most reported country dyads (IGOs and groups by their code) under the counting
+        rule: events, cooperation and conflict (quad classes 1-2 and 3-4), mean Goldstein, and
+        the independent stories behind them."""
+        return self.con.sql("""
+            SELECT coalesce(source_country, source_code) AS source,
+                   coalesce(target_country, target_code) AS target, count(*) AS events,
+                   count(*) FILTER (WHERE quad_class <= 2) AS cooperation,
+                   count(*) FILTER (WHERE quad_class >= 3) AS conflict,
+                   round(avg(goldstein), 1) AS mean_goldstein,
+                   count(DISTINCT coalesce(story_id, article_id)) AS stories,
+                   min(date) AS first, max(date) AS last
+            FROM counted_events
+            WHERE source_code IS NOT NULL AND target_code IS NOT NULL
+            GROUP BY ALL
+            ORDER BY events DESC, source, target
+            LIMIT $limit""", params={"limit": limit}).to_arrow_table()
+
     # --- state an ingest run resumes from ------------------------------------------------------
 
     def known_documents(self) -> set[tuple[str, str]]:
