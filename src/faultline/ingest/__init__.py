@@ -13,18 +13,16 @@ from pathlib import Path
 from faultline.errors import InputError
 from faultline.ingest.archives import read_gzip, read_zip
 from faultline.ingest.csv import DEFAULT_TEXT_COLUMN, read_csv
-from faultline.ingest.feeds import looks_like_feed, read_feed
+from faultline.ingest.feeds import read_feed
 from faultline.ingest.files import read_bytes, read_file
+from faultline.ingest.formats import SNIFF_BYTES, format_of
 from faultline.ingest.jsonl import read_lines
-from faultline.ingest.warc import looks_like_warc, read_warc
+from faultline.ingest.warc import read_warc
 from faultline.model import RawDocument
 
 __all__ = ["FORMATS", "read", "sniff"]
 
 Reader = Callable[[Path, str], Iterator[RawDocument | InputError]]
-
-SNIFF_BYTES = 2048  # enough to see a doctype, a JSON brace or a WARC header
-
 
 def _read_jsonl(path: Path, _text_column: str) -> Iterator[RawDocument | InputError]:
     try:
@@ -48,52 +46,19 @@ READERS: dict[str, Reader] = {
 }
 FORMATS: tuple[str, ...] = tuple(READERS)
 
-_EXTENSIONS = {
-    ".txt": "text", ".text": "text", ".md": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
-    ".csv": "csv", ".tsv": "csv",
-    ".rss": "feed", ".atom": "feed", ".xml": "feed",
-    ".warc": "warc", ".arc": "warc",
-    ".gz": "gzip", ".zip": "zip",
-}
-
-
-def sniff_bytes(head: bytes) -> str:
-    """A format from the first bytes of a document."""
-    if head.startswith(b"\x1f\x8b"):
-        return "gzip"
-    if head.startswith(b"PK\x03\x04"):
-        return "zip"
-    if looks_like_warc(head):
-        return "warc"
-    if looks_like_feed(head):
-        return "feed"
-    start = head.lstrip()[:200].lower()
-    if start.startswith(b"{"):
-        return "jsonl"
-    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<p>")):
-        return "html"
-    return "text"
-
-
 def sniff(path: Path) -> str:
-    """The format of a file: its extension, else its first bytes."""
-    if path.name.lower().endswith((".warc.gz", ".arc.gz")):
-        return "warc"
-    by_extension = _EXTENSIONS.get(path.suffix.lower())
-    if by_extension:
-        return by_extension
+    """The format of a file: its name, else its first bytes."""
     try:
         with path.open("rb") as handle:
-            return sniff_bytes(handle.read(SNIFF_BYTES))
+            head = handle.read(SNIFF_BYTES)
     except OSError:
-        return "text"  # the reader will report the file as unreadable
+        head = b""  # the reader will report the file as unreadable
+    return format_of(path.name, head)
 
 
 def _read_stdin(fmt: str | None) -> Iterator[RawDocument | InputError]:
     data = sys.stdin.buffer.read()
-    fmt = fmt or sniff_bytes(data[:SNIFF_BYTES])
+    fmt = fmt or format_of("", data[:SNIFF_BYTES])
     if fmt == "jsonl":
         yield from read_lines(data.decode("utf-8", errors="replace").splitlines(), "-")
     elif fmt in {"text", "html"}:

@@ -20,39 +20,17 @@ from faultline.errors import InputError
 from faultline.ingest import csv as csv_reader
 from faultline.ingest import feeds, warc
 from faultline.ingest.files import MAX_FILE_BYTES
+from faultline.ingest.formats import ARCHIVES, SNIFF_BYTES, format_of
 from faultline.ingest.jsonl import read_lines
 from faultline.model import RawDocument
 
-SUFFIXES = (".gz", ".zip")
-SNIFF_BYTES = 2048
-_BY_SUFFIX = {
-    ".txt": "text", ".text": "text", ".md": "text",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
-    ".csv": "csv", ".tsv": "csv",
-    ".rss": "feed", ".atom": "feed", ".xml": "feed",
-    ".warc": "warc", ".arc": "warc",
-}
 _DAMAGED = (EOFError, zlib.error, OSError, zipfile.BadZipFile)
 
 
 def inner_format(name: str, head: bytes) -> str | None:
     """Format of an archive member from its name, else its first bytes (None: an archive)."""
-    suffix = PurePosixPath(name).suffix.lower()
-    if suffix in SUFFIXES:
-        return None
-    if suffix in _BY_SUFFIX:
-        return _BY_SUFFIX[suffix]
-    if warc.looks_like_warc(head):
-        return "warc"
-    if feeds.looks_like_feed(head):
-        return "feed"
-    start = head.lstrip()[:200].lower()
-    if start.startswith(b"{"):
-        return "jsonl"
-    if start.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<p>")):
-        return "html"
-    return "text"
+    fmt = format_of(name, head)
+    return None if fmt in ARCHIVES else fmt
 
 
 def _documents(stream: BinaryIO, ref: str, fmt: str,

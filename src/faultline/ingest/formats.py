@@ -1,0 +1,45 @@
+"""Which reader a document needs: from its name, else from its first bytes."""
+
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from faultline.ingest.feeds import looks_like_feed
+from faultline.ingest.warc import looks_like_warc
+
+SNIFF_BYTES = 2048  # enough to see a doctype, a JSON brace, a feed root or a WARC header
+ARCHIVES = frozenset({"gzip", "zip"})
+EXTENSIONS = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".csv": "csv", ".tsv": "csv",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+    ".warc": "warc", ".arc": "warc",
+    ".gz": "gzip", ".zip": "zip",
+}
+_HTML_STARTS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<article", b"<p>")
+
+
+def format_of(name: str, head: bytes) -> str:
+    """The format of a document called ``name`` (may be empty) that starts with ``head``."""
+    lowered = name.lower()
+    if lowered.endswith((".warc.gz", ".arc.gz")):
+        return "warc"
+    by_name = EXTENSIONS.get(PurePath(lowered).suffix) if name else None
+    if by_name:
+        return by_name
+    if head.startswith(b"\x1f\x8b"):
+        return "gzip"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    if looks_like_warc(head):
+        return "warc"
+    if looks_like_feed(head):
+        return "feed"
+    start = head.lstrip()[:200].lower()
+    if start.startswith(b"{"):
+        return "jsonl"
+    if start.startswith(_HTML_STARTS):
+        return "html"
+    return "text"
