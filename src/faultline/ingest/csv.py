@@ -16,7 +16,6 @@ from faultline.errors import InputError
 from faultline.model import RawDocument
 
 DEFAULT_TEXT_COLUMN = "text"
-SUFFIXES = (".csv", ".tsv")
 _KNOWN = ("id", "title", "url", "published", "outlet")
 
 

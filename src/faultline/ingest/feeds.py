@@ -19,7 +19,6 @@ from faultline.errors import InputError
 from faultline.ingest.files import read_bytes
 from faultline.model import RawDocument
 
-SUFFIXES = (".rss", ".atom", ".xml")
 # Where in a file's first bytes a feed declares itself.
 _MARKERS = (b"<rss", b"<feed", b"<rdf:rdf")
 _BLOCKS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")

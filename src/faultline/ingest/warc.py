@@ -19,7 +19,6 @@ from faultline.errors import InputError
 from faultline.ingest.files import MAX_FILE_BYTES
 from faultline.model import RawDocument
 
-SUFFIXES = (".warc", ".arc", ".warc.gz", ".arc.gz")
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHECK_CHUNK = 1 << 20
 _DAMAGED = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError)
