@@ -122,15 +122,14 @@ class DocActors:
             found = pronoun_antecedent(self, head)
             return None if found is None else replace(found, text=text)
         base = self._base(head)
-        role = _role_of(self.kb, head)
-        if role is None:
-            role = next((r for c in head.children if c.dep_ in MODIFIER_DEPS
-                         if (r := _role_of(self.kb, c))), None)
+        role = self._role(head)
         if base is None:
             base = self._description(head, role)
         if base is None:
             if head.ent_type_ in {"PERSON", "ORG", "NORP"} and head.pos_ == "PROPN":
-                return Actor(text=text, name=self._entity_text(head))
+                # A named person we do not know keeps the role of their title
+                # ("President X", "Judge Y"), never a country guessed from the name.
+                return Actor(text=text, role=role, name=self._entity_text(head))
             if role is not None and head.pos_ == "NOUN" and _role_of(self.kb, head):
                 return Actor(text=text, role=role)  # "insurgents": an actor, country unknown
             return None
@@ -141,6 +140,12 @@ class DocActors:
             code = f"{base.country}{role}"
         return Actor(text=text, code=code, country=base.country, role=role, name=base.name,
                      entity=base.entity)
+
+    def _role(self, head: Token) -> str | None:
+        """The role named by the head noun, else by a role word among its modifiers."""
+        return _role_of(self.kb, head) or next(
+            (r for c in head.children if c.dep_ in MODIFIER_DEPS if (r := _role_of(self.kb, c))),
+            None)
 
     # -- rule 1 and 2: KB names on the head or its modifiers -------------------------------
     def _base(self, head: Token) -> Base | None:
@@ -157,7 +162,7 @@ class DocActors:
                     if (key := self._key(token)) and not key.startswith("person:"):
                         return self._checked(token, key)
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in LINK_PREPS and _role_of(self.kb, head):
+            if child.dep_ == "prep" and child.lower_ in LINK_PREPS and self._role(head):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and (obj_key := self._key(obj)):
                         return self._checked(obj, obj_key)
