@@ -46,5 +46,11 @@ def eval_events(
         if count:
             confusion.add_row(gold, coded, str(count))
     console.print(confusion)
+    reliability = Table(title="Confidence reliability (coded confidence → observed precision)")
+    for column in ("confidence bin", "observed precision"):
+        reliability.add_column(column)
+    for bin_, score in sorted(result.reliability.items()):
+        reliability.add_row(f"{bin_ / 10:.1f}–{(bin_ + 1) / 10:.1f}", str(score))
+    console.print(reliability)
     if report is not None:
         report.write_text(result.to_markdown(), encoding="utf-8")

@@ -164,17 +164,25 @@ def _evaluate(eval_dir: Path, report: EventReport) -> EventReport:
 def calibration_rows(report: EventReport) -> str:
     """``data/calibration.tsv`` text: raw-score bin start → observed precision in that bin.
 
-    Bins with too few events to say anything keep their raw score (the identity).
+    Bins with enough events are made monotone (pool adjacent violators); a bin with too few
+    events to say anything takes the value of the nearest fitted bin below it (above it
+    when there is none below), or its own raw score when no bin is fitted.
     """
     lines = ["# Raw confidence score (bin start) -> observed precision on ../shared/eval,",
-             "# written by `faultline eval events --calibrate`.", "raw\tobserved\tn"]
+             "# written by `faultline eval events --calibrate` (monotone: pooled adjacent",
+             "# violators).", "raw\tobserved\tn"]
+    fitted = [b for b in range(10)
+              if (s := report.reliability.get(b)) is not None and s.total >= MIN_EVENTS_PER_BIN]
+    values = dict(zip(fitted, confidence.monotone(
+        [(report.reliability[b].hits, report.reliability[b].total) for b in fitted]),
+        strict=True))
     for bin_ in range(10):
-        score = report.reliability.get(bin_)
-        if score is None or score.total < MIN_EVENTS_PER_BIN:
-            observed = (bin_ + 0.5) / 10
-            lines.append(f"{bin_ / 10:.1f}\t{observed:.2f}\t0")
-        else:
-            lines.append(f"{bin_ / 10:.1f}\t{score.value:.2f}\t{score.total}")
+        below = [b for b in fitted if b <= bin_]
+        above = [b for b in fitted if b > bin_]
+        nearest = below[-1] if below else (above[0] if above else None)
+        observed = values[nearest] if nearest is not None else (bin_ + 0.5) / 10
+        n = report.reliability[bin_].total if bin_ in report.reliability else 0
+        lines.append(f"{bin_ / 10:.1f}\t{observed:.2f}\t{n}")
     return "\n".join(lines) + "\n"
 
 

@@ -14,10 +14,10 @@ from spacy.tokens import Doc, Span, Token
 from faultline import __version__
 from faultline.actors.resolve import DocActors
 from faultline.events.codebook import lookup
-from faultline.events.confidence import calibrated, raw_score
+from faultline.events.confidence import Features, calibrated, raw_score
 from faultline.events.dating import event_date
 from faultline.events.extract import Candidate, candidates
-from faultline.events.modality import Modality, assess, governing_verb
+from faultline.events.modality import Modality, assess, governing_verb, main_clause
 from faultline.model import Article, Event, Evidence, event_id_for
 
 __all__ = ["CODER", "MAX_EVENTS_PER_SENTENCE", "code"]
@@ -72,11 +72,12 @@ def _event(article: Article, sentence: Span, found: Candidate) -> Event:
     when = event_date(sentence, verb, article.published, future=mode.modality == "intended")
     source, target = found.source, found.target
     evidence = _evidence(article, sentence, found.trigger)
-    score = raw_score(
-        found.entry.specificity, bool(source and source.code), bool(target and target.code),
-        target is not None, mode.modality == "asserted" and not mode.negated,
-        len(sentence),
-    )
+    score = raw_score(Features(
+        level=found.level, source_coded=bool(source and source.code),
+        target_coded=bool(target and target.code), has_target=target is not None,
+        asserted=mode.modality == "asserted" and not mode.negated,
+        main_clause=main_clause(verb), sentence_words=len(sentence),
+    ))
     return Event(
         event_id=event_id_for(article.article_id, evidence.start,
                               source.code if source else None,

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from faultline.actors.coref import clause_subject
 from faultline.actors.resolve import DocActors
+from faultline.events.codebook import load_codebook
 from faultline.events.rules import FRAME_ROOTS, Entry, frame_code, load_lexicon
 from faultline.model import Actor
 
@@ -26,30 +27,66 @@ DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "for
 LIGHT_VERBS = frozenset({"hold", "have", "make", "conduct", "launch", "carry", "stage", "begin",
                          "start", "open", "pay", "take", "give", "announce", "resume", "host",
                          "renew", "continue", "complete", "speed", "intensify", "pursue",
-                         "step", "escalate", "expand", "finish", "wage", "mount", "order"})
+                         "step", "escalate", "expand", "finish", "wage", "mount", "order",
+                         "issue", "lodge", "file"})
 # Where a fallback target may sit in a clause: objects, datives, prepositional objects and the
 # subjects of complement clauses ("demanded that Moscow withdraw").
 TARGET_FALLBACK_DEPS = frozenset({"dobj", "pobj", "dative", "nsubj", "nsubjpass", "poss",
                                   "attr", "appos"})
+# Prepositions whose object says what an appeal or offer is about ("asked for aid").
+COMPLEMENT_PREPS = frozenset({"for", "on", "upon", "to", "about", "over"})
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
+# Modifiers of an argument that may name the actor behind it when the head itself does not
+# resolve ("opposition groups in Zimbabwe", "a deployment of NATO troops").
+OWNER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
+OWNER_PREPS = ("of", "in", "from")
+# Match levels (they feed the confidence): a row's object matched, its preposition found, a
+# bare row, a row whose preposition was absent, a root-level code from same-root rows.
+MATCH_OBJECT, MATCH_PREP, MATCH_BARE, MATCH_NO_PREP, MATCH_ROOT = 3, 2, 1, 0, -1
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A matched trigger with its resolved arguments (before modality and dating).
 
-    ``code`` is the row's code, or the specific code a frame takes from its complement."""
+    ``code`` is the row's code, or the specific code a frame takes from its complement;
+    ``level`` how closely the row's shape matched (``MATCH_*``)."""
 
     trigger: Token
     entry: Entry
     source: Actor | None
     target: Actor | None
     code: str
+    level: int
 
 
 def _direct_object(verb: Token) -> Token | None:
+    """The patient of ``verb``: its object, or its passive subject; a relative pronoun or a
+    reduced relative stands for the noun it modifies ("the curfew that was imposed",
+    "restrictions imposed on X")."""
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     deps = {"nsubjpass"} if passive else {"dobj", "attr"}
-    return next((c for c in verb.children if c.dep_ in deps), None)
+    found = next((c for c in verb.children if c.dep_ in deps), None)
+    antecedent = verb.head if verb.head.pos_ in {"NOUN", "PROPN"} else None
+    if found is not None and found.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+        return antecedent or found
+    if found is None and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return antecedent
+    return found
+
+
+def object_words(obj: Token) -> set[str]:
+    """Lemmas that may satisfy a row's object constraint: the head, its compounds and its
+    "of" phrase ("state of emergency", "5 million dollars of aid", "peace talks")."""
+    words = {obj.lemma_.lower()}
+    for child in obj.children:
+        if child.dep_ in {"compound", "amod"}:
+            words.add(child.lemma_.lower())
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "conj" and child.pos_ == "NOUN":
+            words.add(child.lemma_.lower())
+    return words
 
 
 def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -76,32 +113,73 @@ def _phrasal(trigger: Token, lemma: str, pos: str, obj: Token | None
     return lexicon.get((pos, lemma), ()), obj
 
 
-def _match(trigger: Token, lemma: str, obj: Token | None) -> tuple[Entry | None, Token | None]:
-    """The most specific row the trigger satisfies, and the token standing as its object."""
+def _match(trigger: Token, lemma: str, obj: Token | None
+           ) -> tuple[Entry | None, Token | None, int]:
+    """The most specific row the trigger satisfies, the token standing as its object, and
+    the match level (``MATCH_*``)."""
     pos = "V" if trigger.pos_ == "VERB" else "N"
     rows, obj = _phrasal(trigger, lemma, pos, obj)
     best: Entry | None = None
-    best_score = -1
-    object_lemma = obj.lemma_.lower() if obj is not None else None
+    best_level = MATCH_ROOT
+    words = object_words(obj) if obj is not None else set()
     for entry in rows:
-        if entry.objects and object_lemma not in entry.objects:
+        if entry.objects and not entry.objects & words:
             continue
         prep_found = bool(entry.preps) and bool(
             _prep_objects(trigger, (*entry.preps, "between"))
             or (obj is not None and _prep_objects(obj, entry.preps)))
-        # A verb row's preposition is part of its shape ("arrive in"); an event noun's only
-        # says where its target comes from ("talks with"), and the noun stands without it.
-        if entry.preps and not entry.objects and not prep_found and entry.pos == "V":
-            continue
-        score = 2 * bool(entry.objects) + prep_found
-        if score > best_score:
-            best, best_score = entry, score
-    return best, obj
+        if entry.objects:
+            level = MATCH_OBJECT
+        elif prep_found:
+            level = MATCH_PREP
+        elif entry.preps and entry.pos == "V":
+            # A verb row's preposition is part of its shape ("arrive in"): without it the
+            # row still holds, but says less.
+            level = MATCH_NO_PREP
+        else:
+            level = MATCH_BARE
+        if level > best_level:
+            best, best_level = entry, level
+    if best is None and pos == "V" and rows and lemma not in LIGHT_VERBS:
+        best = _root_entry(rows)
+    return best, obj, best_level
+
+
+def _root_entry(rows: tuple[Entry, ...]) -> Entry | None:
+    """A root-level row for a verb whose rows all share one CAMEO root but whose object
+    constraints all failed: "lifted the measures" is some easing (080) even when no row
+    names "measures". Lemmas spread over several roots ("give") and fixed expressions (one
+    code only: "open fire", "take hostages") stay unmatched."""
+    roots = {entry.cameo[:2] for entry in rows}
+    if len(roots) != 1 or len({entry.cameo for entry in rows}) < 2:
+        return None
+    code = f"{roots.pop()}0"
+    if code not in load_codebook():
+        return None
+    flags = frozenset.intersection(*(entry.flags for entry in rows))
+    first = rows[0]
+    return Entry(code, first.pos, first.lemma, frozenset(), (), flags, first.line)
+
+
+def _actors_of(actors: DocActors, token: Token) -> list[Actor]:
+    """Actors for the phrase headed by ``token``; when the head names none with a code, the
+    actor its modifiers name ("opposition groups in Zimbabwe", "Russian President X")."""
+    found = actors.actors_for(token)
+    if any(a.code for a in found):
+        return found
+    owners = [t for t in token.subtree if t.i < token.i]
+    owners += _prep_objects(token, OWNER_PREPS)
+    for owner in owners:
+        if owner.dep_ in OWNER_DEPS or owner.dep_ == "pobj":
+            coded = [a for a in actors.actors_for(owner) if a.code]
+            if coded:
+                return coded[:1]
+    return found
 
 
 def _first_actor(actors: DocActors, tokens: list[Token]) -> Actor | None:
     for token in tokens:
-        found = actors.actors_for(token)
+        found = _actors_of(actors, token)
         if found:
             return found[0]
     return None
@@ -114,32 +192,48 @@ def _fallback_target(actors: DocActors, obj: Token) -> Actor | None:
     return _first_actor(actors, owners)
 
 
-def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | None
-                    ) -> tuple[list[Actor], Actor | None]:
+def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | None,
+                    level: int) -> tuple[list[Actor], Actor | None]:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     if passive:
         agents = _prep_objects(verb, ("by",))
-        sources = actors.actors_for(agents[0]) if agents else []
+        sources = _actors_of(actors, agents[0]) if agents else []
     else:
         subject = clause_subject(verb)
         if subject is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             subject = verb.head  # "trainers arriving in Niger"
-        sources = actors.actors_for(subject) if subject is not None else []
+        sources = _actors_of(actors, subject) if subject is not None else []
     target: Actor | None = None
     if "notarget" not in entry.flags:
         preps = entry.preps or (() if not entry.objects else DEFAULT_TARGET_PREPS)
         holders = [verb] + ([obj] if obj is not None else [])
         prep_actors = [a for h in holders for t in _prep_objects(h, preps)
-                       for a in actors.actors_for(t)]
+                       for a in _actors_of(actors, t)]
         # "cooperation between Russia and Niger" said by Russia: the target is the other one.
         source_countries = {a.country for a in sources if a.country}
         target = next((a for a in prep_actors if a.country not in source_countries),
                       prep_actors[0] if prep_actors else None)
         if target is None and obj is not None and not entry.preps:
             target = _first_actor(actors, [obj]) or _fallback_target(actors, obj)
-        if target is None and not (entry.preps and not entry.objects):
+        if target is None and entry.cameo[:2] in FRAME_ROOTS:
+            target = _addressee(actors, verb, sources)
+        if target is None and level not in {MATCH_PREP, MATCH_NO_PREP}:
             target = _clause_actor(actors, verb, sources)
     return sources, target
+
+
+def _addressee(actors: DocActors, verb: Token, sources: list[Actor]) -> Actor | None:
+    """Who an appeal, demand or threat is aimed at when it has no object: the subject of
+    its clause ("demanded that Washington cancel the sale")."""
+    own = {a.country for a in sources if a.country}
+    for child in verb.children:
+        if child.dep_ != "ccomp":
+            continue
+        for subject in (c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            found = [a for a in _actors_of(actors, subject) if a.code and a.country not in own]
+            if found:
+                return found[0]
+    return None
 
 
 def _clause_actor(actors: DocActors, head: Token, sources: list[Actor]) -> Actor | None:
@@ -170,18 +264,18 @@ def _noun_arguments(actors: DocActors, noun: Token, entry: Entry
     sources: list[Actor] = []
     for child in noun.children:
         if child.dep_ in {"poss", "amod", "compound", "nmod"}:
-            sources = actors.actors_for(child)
+            sources = _actors_of(actors, child)
             if sources:
                 break
     if not sources:
         agents = _prep_objects(noun, ("by",))
-        sources = actors.actors_for(agents[0]) if agents else []
+        sources = _actors_of(actors, agents[0]) if agents else []
     head = noun.head
     if not sources and noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in LIGHT_VERBS:
         subject = clause_subject(head)
-        sources = actors.actors_for(subject) if subject is not None else []
+        sources = _actors_of(actors, subject) if subject is not None else []
     if not sources and "notarget" in entry.flags:
-        sources = [a for t in _prep_objects(noun, ("of",)) for a in actors.actors_for(t)]
+        sources = [a for t in _prep_objects(noun, ("of",)) for a in _actors_of(actors, t)]
     target = None
     if "notarget" not in entry.flags:
         preps = entry.preps or DEFAULT_TARGET_PREPS
@@ -199,51 +293,82 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
     for token in sentence:
         if token.pos_ == "VERB":
             lemma = token.lemma_.lower()
-            entry, obj = _match(token, lemma, _direct_object(token))
+            entry, obj, level = _match(token, lemma, _direct_object(token))
             if entry is None:
                 continue
             if entry.objects and obj is not None:
                 carried.add(obj.i)
-            sources, target = _verb_arguments(actors, token, entry, obj)
-            if entry.preps and not entry.objects and target is None:
+            sources, target = _verb_arguments(actors, token, entry, obj, level)
+            if level == MATCH_PREP and target is None:
                 continue  # the row's shape ("arrive in <actor>") did not hold: abstain
             code = _framed_code(token, entry, obj)
-            yield from _pairs(token, entry, sources, target, [], code)
+            yield from _pairs(token, entry, sources, target, [], code, level)
         elif token.pos_ == "NOUN" and token.i not in carried:
-            entry, _ = _match(token, token.lemma_.lower(), None)
+            entry, _, level = _match(token, token.lemma_.lower(), None)
             if entry is None:
                 continue
             sources, target, pair = _noun_arguments(actors, token, entry)
-            yield from _pairs(token, entry, sources, target, pair, entry.cameo)
+            code = _framed_code(token, entry, None)
+            yield from _pairs(token, entry, sources, target, pair, code, level)
 
 
-def _framed_code(verb: Token, entry: Entry, obj: Token | None) -> str:
+def _inner_code(verb: Token) -> str | None:
+    """The code of the event a complement verb expresses; a light or aspectual verb passes
+    on its object noun ("promised to continue aid")."""
+    inner, obj, _ = _match(verb, verb.lemma_.lower(), _direct_object(verb))
+    if inner is not None:
+        return inner.cameo
+    obj = _direct_object(verb)
+    if verb.lemma_.lower() in LIGHT_VERBS and obj is not None and obj.pos_ == "NOUN":
+        inner, _, _ = _match(obj, obj.lemma_.lower(), None)
+        return inner.cameo if inner is not None else None
+    return None
+
+
+def _complements(head: Token, obj: Token | None) -> Iterator[Token]:
+    """What an appeal, intent, demand, rejection or threat may be about, nearest first: its
+    clause or infinitive ("threatened to impose", "called on X to withdraw", "a request to
+    extradite"), the object of "for/on/to/about" ("asked for aid", "agreed on a pact"), its
+    object noun ("demanded the release")."""
+    holders = [head] + [c for c in head.children if c.dep_ in {"dobj", "dative"}]
+    holders += [g for c in head.children if c.dep_ == "prep" for g in c.children
+                if g.dep_ == "pobj"]
+    for holder in holders:
+        for child in holder.children:
+            if child.dep_ in {"xcomp", "ccomp", "acl", "advcl"} and child.pos_ == "VERB":
+                yield child
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
+            yield from (g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+    if obj is not None and obj.pos_ == "NOUN":
+        yield obj
+
+
+def _framed_code(head: Token, entry: Entry, obj: Token | None) -> str:
     """A generic appeal, intent, demand, rejection or threat takes its specific code from
-    the event it is about: its infinitive ("threatened to impose sanctions"), its clause
-    ("demanded that troops withdraw") or its object noun ("demanded the release")."""
+    the event it is about (``_complements``), through ``data/frames.tsv``."""
     if entry.cameo[:2] not in FRAME_ROOTS or len(entry.cameo) > 3:
         return entry.cameo
-    for child in verb.children:
-        if child.dep_ in {"xcomp", "ccomp"} and child.pos_ == "VERB":
-            inner, _ = _match(child, child.lemma_.lower(), _direct_object(child))
-            if inner is not None and (code := frame_code(entry.cameo, inner.cameo)):
-                return code
-    if obj is not None and obj.pos_ == "NOUN":
-        inner, _ = _match(obj, obj.lemma_.lower(), None)
-        if inner is not None and (code := frame_code(entry.cameo, inner.cameo)):
+    for complement in _complements(head, obj):
+        if complement.pos_ == "VERB":
+            inner = _inner_code(complement)
+        else:
+            found, _, _ = _match(complement, complement.lemma_.lower(), None)
+            inner = found.cameo if found is not None else None
+        if inner is not None and (code := frame_code(entry.cameo, inner)):
             return code
     return entry.cameo
 
 
 def _pairs(trigger: Token, entry: Entry, sources: list[Actor], target: Actor | None,
-           pair: list[Actor], code: str) -> Iterator[Candidate]:
+           pair: list[Actor], code: str, level: int) -> Iterator[Candidate]:
     if "obj_source" in entry.flags and sources and target is not None:
         sources, target = [target], sources[0]
     if len(pair) >= 2 and not sources:
         for a in pair:
             for b in pair:
                 if a is not b:
-                    yield Candidate(trigger, entry, a, b, code)
+                    yield Candidate(trigger, entry, a, b, code, level)
         return
     if len(pair) == 1 and sources and target is None:
         target = pair[0]
@@ -251,7 +376,7 @@ def _pairs(trigger: Token, entry: Entry, sources: list[Actor], target: Actor | N
         for a in sources:
             for b in sources:
                 if a is not b:
-                    yield Candidate(trigger, entry, a, b, code)
+                    yield Candidate(trigger, entry, a, b, code, level)
         return
     for source in sources:
-        yield Candidate(trigger, entry, source, target, code)
+        yield Candidate(trigger, entry, source, target, code, level)

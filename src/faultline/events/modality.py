@@ -24,6 +24,9 @@ WARNING_VERBS = frozenset({"warn", "threaten", "caution", "urge", "call", "ask",
 INTENT_VERBS = frozenset({"plan", "intend", "aim", "seek", "want", "hope", "expect", "prepare",
                           "agree", "promise", "pledge", "vow", "offer", "decide", "propose",
                           "consider", "schedule", "set", "go"})
+# "is willing to", "stands ready to": an adjective that states an intention.
+INTENT_ADJECTIVES = frozenset({"willing", "ready", "prepared", "determined", "committed",
+                               "eager", "keen"})
 REPORTED_MARKERS = frozenset({"reportedly", "allegedly", "purportedly", "apparently",
                               "unconfirmed", "rumoured", "rumored"})
 UNNAMED_SOURCES = frozenset({"report", "source", "witness", "resident", "rumour", "rumor",
@@ -47,6 +50,21 @@ def governing_verb(trigger: Token) -> Token:
             return current
         current = current.head
     return current
+
+
+def main_clause(verb: Token) -> bool:
+    """Whether ``verb`` carries the sentence's own news: the root, a verb chained to it by
+    "to"/"and", or the clause a speech verb reports ("X said Y attacked Z")."""
+    current = verb
+    for _ in range(MAX_CLAUSE_HOPS):
+        if current.head is current:
+            return True
+        chained = current.dep_ in {"xcomp", "conj"}
+        reported = current.dep_ == "ccomp" and current.head.lemma_.lower() in SPEECH_VERBS
+        if not (chained or reported):
+            return False
+        current = current.head
+    return False
 
 
 def _negated_here(verb: Token) -> bool:
@@ -86,7 +104,7 @@ def assess(trigger: Token) -> Modality:
                 negated = True
             elif lemma in WARNING_VERBS:
                 modality = "hypothetical"
-            elif lemma in INTENT_VERBS and modality == "asserted":
+            elif (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES) and modality == "asserted":
                 modality = "intended"
             if _negated_here(head) and lemma not in WARNING_VERBS:
                 negated = True
