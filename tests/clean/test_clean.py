@@ -130,3 +130,21 @@ def test_boilerplate_rules_drop_furniture(line: str) -> None:
 )
 def test_boilerplate_rules_keep_story_lines(line: str) -> None:
     assert not any(r.pattern.search(line) for r in load_rules())
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "outlet"),
+    [
+        ("DAKAR, Senegal (Coast Wire) — Senegal's army said it had closed the border.", "Dakar",
+         "Coast Wire"),
+        ("KYIV, Ukraine — Ukraine's air force said it had shot down drones overnight.", "Kyiv",
+         None),
+        ("NEW YORK -- The Security Council met on Tuesday to discuss the crisis in Sudan.",
+         "New York", None),
+    ],
+)
+def test_dateline_variants(text: str, place: str, outlet: str | None) -> None:
+    article = article_from(RawDocument("w.txt", text))
+    assert article.meta["dateline"] == place
+    assert article.outlet == outlet
+    assert not article.text.startswith(place.upper())

@@ -11,10 +11,13 @@ from dateutil import parser as dateparser
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
 
-# "NIAMEY, March 4 (Sahel Ledger) —" or "WASHINGTON (Harbor Wire) -": wire datelines.
+# "NIAMEY, March 4 (Sahel Ledger) —", "DAKAR, Senegal (AP) —", "WASHINGTON (Harbor Wire) -":
+# wire datelines (place in capitals, then a date or a region, the outlet, a dash).
 _DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:,\s*(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2}))?\s*"
-    r"(?:\((?P<outlet>[^()]{2,60})\))?\s*[—–-]{1,2}\s+"
+    r"^(?P<place>[A-Z][A-Z .'’-]{1,40}?)"
+    r"(?:,\s*(?:(?P<day>[A-Z][a-z]{2,8}\.? \d{1,2})"
+    r"|(?P<region>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})))?"
+    r"\s*(?:\((?P<outlet>[^()]{2,60})\))?\s*[—–-]{1,2}\s+"
 )
 _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|in|co\.uk|info|news|io|africa|fr|de))\b",
                      re.I)
@@ -44,7 +47,7 @@ def valid_iso_date(text: str) -> str:
 def split_dateline(paragraph: str) -> tuple[str, str | None, str | None]:
     """Strip a wire dateline from a first paragraph: (rest, place, outlet)."""
     found = _DATELINE.match(paragraph)
-    if not found or not (found.group("outlet") or found.group("day")):
+    if not found or not (found.group("outlet") or found.group("day") or found.group("region")):
         return paragraph, None, None
     place = found.group("place").strip().title()
     return paragraph[found.end():], place, found.group("outlet")
