@@ -139,8 +139,8 @@ def test_boilerplate_rules_keep_story_lines(line: str) -> None:
          "Coast Wire"),
         ("KYIV, Ukraine — Ukraine's air force said it had shot down drones overnight.", "Kyiv",
          None),
-        ("NEW YORK -- The Security Council met on Tuesday to discuss the crisis in Sudan.",
-         "New York", None),
+        ("NEW YORK (Harbor Wire) -- The Security Council met on Tuesday to discuss Sudan.",
+         "New York", "Harbor Wire"),
     ],
 )
 def test_dateline_variants(text: str, place: str, outlet: str | None) -> None:
