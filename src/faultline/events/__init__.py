@@ -18,7 +18,8 @@ from faultline.events.confidence import Features, calibrated, raw_score
 from faultline.events.dating import event_date
 from faultline.events.extract import Candidate, candidates
 from faultline.events.modality import Modality, assess, governing_verb, main_clause
-from faultline.model import Article, Event, Evidence, event_id_for
+from faultline.events.rules import FRAME_ROOTS, frame_code
+from faultline.model import Actor, Article, Event, Evidence, event_id_for
 
 __all__ = ["CODER", "MAX_EVENTS_PER_SENTENCE", "code"]
 
@@ -57,20 +58,50 @@ INTENT_CODES = {
 }
 
 
+# Quad classes of cooperation: refusing one of these is a rejection (CAMEO 12).
+COOPERATIVE_QUADS = frozenset({1, 2})
+MATERIAL_CONFLICT = 4
+
+
 def _intent_code(code: str) -> str | None:
     return next((INTENT_CODES[c] for c in (code, code[:3], code[:2]) if c in INTENT_CODES), None)
 
 
-def _event(article: Article, sentence: Span, found: Candidate) -> Event:
-    info = lookup(found.code)
-    verb = governing_verb(found.trigger)
-    mode = assess(found.trigger)
-    if mode.modality == "intended" and not mode.negated and (intent := _intent_code(info.code)):
+def _reframed(found: Candidate, mode: Modality, actors: DocActors
+              ) -> tuple[str, Actor | None, Actor | None, Modality]:
+    """What a stated stance makes of the event it is about (CAMEO codes the stance itself):
+    "X said Y must leave" is X's demand on Y (10); "X will not / would not accept" is X's
+    rejection (12); "X will leave unless …" or "X will impose sanctions" is X's threat (13);
+    "X plans to visit" is X's
+    intent (03). Anything else stays as matched."""
+    code, source, target = found.code, found.source, found.target
+    if mode.obliged_by is not None and not mode.negated:
+        speakers = [a for a in actors.actors_for(mode.obliged_by) if a.code]
+        if speakers and source is not None:
+            return (frame_code("10", code) or "100", speakers[0], source,
+                    Modality(False, "asserted"))
+    if mode.modality != "intended":
+        return code, source, target, mode
+    cooperative = lookup(code).quad_class in COOPERATIVE_QUADS
+    if mode.negated and cooperative and code[:2] not in FRAME_ROOTS:
+        return frame_code("12", code) or "120", source, target, Modality(False, "asserted")
+    threat = mode.unless or lookup(code).quad_class == MATERIAL_CONFLICT
+    if threat and not mode.negated and code[:2] not in FRAME_ROOTS:
+        # A stated intention to coerce, sanction or attack is a threat.
+        return frame_code("13", code) or "130", source, target, Modality(False, "asserted")
+    if not mode.negated and (intent := _intent_code(code)):
         # The statement of intent is itself what happened.
-        info = lookup(intent)
-        mode = Modality(False, "asserted")
-    when = event_date(sentence, verb, article.published, future=mode.modality == "intended")
-    source, target = found.source, found.target
+        return intent, source, target, Modality(False, "asserted")
+    return code, source, target, mode
+
+
+def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors) -> Event:
+    verb = governing_verb(found.trigger)
+    assessed = assess(found.trigger)
+    code, source, target, mode = _reframed(found, assessed, actors)
+    info = lookup(code)
+    when = event_date(sentence, verb, article.published,
+                      future=assessed.modality == "intended")
     evidence = _evidence(article, sentence, found.trigger)
     score = raw_score(Features(
         level=found.level, source_coded=bool(source and source.code),
@@ -108,12 +139,13 @@ def code(doc: Doc, article: Article, actors: DocActors) -> list[Event]:
         for found in candidates(sentence, actors):
             if not _usable(found):
                 continue
-            key = (found.source.code if found.source else None,
-                   found.target.code if found.target else None, found.code)
+            event = _event(article, sentence, found, actors)
+            key = (event.source.code if event.source else None,
+                   event.target.code if event.target else None, event.cameo)
             if key in seen:
                 continue
             seen.add(key)
-            events.append(_event(article, sentence, found))
+            events.append(event)
             if len(seen) >= MAX_EVENTS_PER_SENTENCE:
                 break
     return events

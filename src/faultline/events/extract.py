@@ -100,10 +100,15 @@ def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
 
 def _phrasal(trigger: Token, lemma: str, pos: str, obj: Token | None
              ) -> tuple[tuple[Entry, ...], Token | None]:
-    """Rows for "crack down", "call on X", "pull out of": a particle, or a preposition whose
-    object then stands in for the direct object ("called on Niger" → Niger)."""
+    """Rows for "hunger strike", "crack down", "call on X", "pull out of": a compound
+    modifier, a particle, or a preposition whose object then stands in for the direct
+    object ("called on Niger" → Niger)."""
     lexicon = load_lexicon()
     for child in trigger.children:
+        # A compound event noun ("hunger strike", "peace talks") before its bare head.
+        if child.dep_ in {"compound", "amod"} and (
+                rows := lexicon.get((pos, f"{child.lemma_.lower()} {lemma}"))):
+            return rows, obj
         if child.dep_ == "prt" and (rows := lexicon.get((pos, f"{lemma} {child.lower_}"))):
             return rows, obj
     for child in trigger.children:

@@ -32,14 +32,42 @@ REPORTED_MARKERS = frozenset({"reportedly", "allegedly", "purportedly", "apparen
 UNNAMED_SOURCES = frozenset({"report", "source", "witness", "resident", "rumour", "rumor",
                              "media", "footage"})
 SPEECH_VERBS = frozenset({"say", "report", "claim", "allege", "tell", "add"})
+# Verbs that report a clause in which "would" is a backshifted "will" ("said it would leave").
+REPORTING_VERBS = SPEECH_VERBS | frozenset({
+    "announce", "confirm", "declare", "state", "insist", "reiterate", "indicate", "signal",
+    "stress", "conclude", "warn", "vow", "pledge", "promise", "write", "tell"})
+BACKSHIFT_AUX = frozenset({"would"})
+OBLIGATION_AUX = frozenset({"must", "should"})
 # How many clause links the walk up from a trigger follows before it stops.
 MAX_CLAUSE_HOPS = 4
 
 
 @dataclass(frozen=True, slots=True)
 class Modality:
+    """``obliged_by``: the speaker of "X said Y must …" (the event is X's demand on Y);
+    ``unless``: the intention is conditioned on another actor's act (a threat)."""
+
     negated: bool
     modality: str
+    obliged_by: Token | None = None
+    unless: bool = False
+
+
+def _reporter(clause: Token) -> Token | None:
+    """The verb that reports ``clause`` ("said", "announced" …), if it is a reported clause."""
+    if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS:
+        return clause.head
+    return None
+
+
+def _conditions(verb: Token) -> set[str]:
+    """Condition words on ``verb``'s own clause or on a clause attached to it."""
+    found = {c.lower_ for c in verb.children if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS}
+    for clause in verb.children:
+        if clause.dep_ == "advcl":
+            found |= {c.lower_ for c in clause.children
+                      if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS}
+    return found
 
 
 def governing_verb(trigger: Token) -> Token:
@@ -87,9 +115,20 @@ def assess(trigger: Token) -> Modality:
     if sentence.text.rstrip().rstrip("”\"'").endswith("?"):
         modality = "hypothetical"
     current = verb
+    obliged_by: Token | None = None
+    conditions = _conditions(verb)
+    own_aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    reporter = _reporter(verb)
+    if reporter is not None and not conditions - {"unless"}:
+        if own_aux & OBLIGATION_AUX:
+            obliged_by = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+            own_aux -= OBLIGATION_AUX
+        if own_aux & BACKSHIFT_AUX:
+            own_aux = (own_aux - BACKSHIFT_AUX) | {"will"}
     for _ in range(MAX_CLAUSE_HOPS):
         children = list(current.children)
-        aux = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
+        aux = own_aux if current is verb else {
+            c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
         if aux & HYPOTHETICAL_AUX or any(
                 c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             modality = "hypothetical"
@@ -116,8 +155,13 @@ def assess(trigger: Token) -> Modality:
             current = head
             continue
         current = head
+    if conditions - {"unless"}:
+        modality = "hypothetical"
     if modality == "asserted" and (
             any(t.lower_ in REPORTED_MARKERS for t in sentence)
             or "according to" in sentence.text.lower()):
         modality = "reported"
-    return Modality(negated, modality)
+    if obliged_by is not None:
+        return Modality(negated, "asserted", obliged_by=obliged_by)
+    unless = "unless" in conditions and modality == "intended"
+    return Modality(negated, modality, unless=unless)
