@@ -118,3 +118,18 @@ def test_actors_command_prints_json() -> None:
 def test_country_name_traps_in_context(mention: str, context: str, code: str | None) -> None:
     actor = resolve_actor(mention, date="2024-04-12", context=context)
     assert (actor.code if actor is not None else None) == code, actor
+
+
+@pytest.mark.parametrize(
+    ("mention", "context", "code"),
+    [
+        ("US", "Officials in Cairo said the US must press both sides to talk.", "USA"),
+        ("Nigerian Foreign Minister Musa Abdu",
+         "In Niamey, Nigerian Foreign Minister Musa Abdu met Niger's junta leaders.", "NGAGOV"),
+        ("ethnic Serbs in Kosovo", "Police said ethnic Serbs in Kosovo blocked a road.", None),
+        ("the Smith administration", "The Smith administration cut aid to Chad.", None),
+    ],
+)
+def test_capitals_names_and_ethnic_groups(mention: str, context: str, code: str | None) -> None:
+    actor = resolve_actor(mention, date="2024-04-12", context=context)
+    assert (actor.code if actor is not None else None) == code, actor

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from faultline.model import Actor, Article
 
 # Mentions longer than this are not names; cutting them keeps the parse cheap on bad input.
 MAX_MENTION_CHARS = 300
+
+
+def _whole_word(text: str, mention: str) -> int | None:
+    """Where ``mention`` first stands as whole words in ``text`` ("US" not inside "BUSES")."""
+    found = re.search(rf"(?<!\w){re.escape(mention)}(?!\w)", text)
+    return found.start() if found else None
 
 
 def resolve_actor(text: str, date: str | None = None, context: str | None = None) -> Actor | None:
@@ -20,9 +28,12 @@ def resolve_actor(text: str, date: str | None = None, context: str | None = None
     mention = " ".join(text.split())[:MAX_MENTION_CHARS]
     if not mention:
         return None
-    body = context if context and mention in context else (
-        f"{context}\n\n{mention}" if context else mention)
-    start = body.rfind(mention) if context and mention not in context else body.find(mention)
+    found_at = _whole_word(context, mention) if context else None
+    if found_at is None:
+        body = f"{context}\n\n{mention}" if context else mention
+        start = len(body) - len(mention)
+    else:
+        body, start = context, found_at
     nlp = load_nlp()
     doc = nlp(body)
     article = Article(article_id="a-mention", doc_ref="-", text=body, published=date)

@@ -85,6 +85,13 @@ def _role_of(kb: KnowledgeBase, token: Token) -> str | None:
     return kb.roles.get(lemma)
 
 
+def _phrase_head(token: Token) -> Token:
+    """The noun a modifier belongs to ("Nigerian junior minister X" → X)."""
+    while token.dep_ in {"amod", "compound", "nmod"} and token.head is not token:
+        token = token.head
+    return token
+
+
 def _military_government(token: Token) -> bool:
     """"junta", "military government", "military rulers": a government of soldiers."""
     lemma = token.lemma_.lower()
@@ -118,7 +125,7 @@ class DocActors:
     def actor_at(self, head: Token) -> Actor | None:
         """The actor of one phrase head, or None if the phrase is not an actor."""
         text = self._phrase(head)
-        if head.lower_ in PRONOUNS:
+        if head.lower_ in PRONOUNS and head.pos_ == "PRON":  # "us", not "US"
             found = pronoun_antecedent(self, head)
             return None if found is None else replace(found, text=text)
         base = self._base(head)
@@ -162,7 +169,8 @@ class DocActors:
                     if (key := self._key(token)) and not key.startswith("person:"):
                         return self._checked(token, key)
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in LINK_PREPS and self._role(head):
+            if child.dep_ == "prep" and child.lower_ in LINK_PREPS and (
+                    self._role(head) or head.ent_type_ == "NORP"):
                 for obj in child.children:
                     if obj.dep_ == "pobj" and (obj_key := self._key(obj)):
                         return self._checked(obj, obj_key)
@@ -174,8 +182,10 @@ class DocActors:
         if base is None:
             return None
         # A text about Niger that writes "Nigerian" (a common mistranslation of "Nigerien")
-        # means Niger unless it names Nigeria itself somewhere.
-        if key == "adj:NGA" and self.about == "NER" and not self._names("NGA"):
+        # of its institutions ("the Nigerian army") means Niger unless it names Nigeria
+        # itself somewhere; a named person's nationality ("Nigerian minister X") stays.
+        if key == "adj:NGA" and self.about == "NER" and not self._names("NGA") \
+                and _phrase_head(token).pos_ != "PROPN":
             return _base_from_key(self.kb, "adj:NER", self.article.published)
         return base
 
@@ -187,6 +197,9 @@ class DocActors:
         last name ("Chad Smith", "Michael Jordan"), a river or region ("the Niger River",
         "Niger Delta", "Niger State"), or the US state ("Washington state")."""
         key = _entity_key(token)
+        if key is not None and key.startswith("adj:") and any(
+                c.lower_ == "ethnic" for c in (*token.children, *token.head.children)):
+            return None  # "ethnic Albanians in Serbia": an ethnicity, not a state
         if key is None or not key.startswith(("country:", "seat:")):
             return key
         doc = self.doc
@@ -215,6 +228,9 @@ class DocActors:
         determiners = {c.lower_ for c in head.children if c.dep_ in {"det", "poss"}}
         possessor_is_country = any(
             c.dep_ in {"poss", "nmod"} and c.lemma_.lower() in COUNTRY_WORDS for c in head.children)
+        if any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" and not c.ent_id_
+               for c in head.children):
+            return None  # "the Bush administration": someone's, not the article country's
         country = self.about
         if _military_government(head):
             # "the junta" is the military government named last, else the article's country.
