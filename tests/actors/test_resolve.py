@@ -133,3 +133,10 @@ def test_country_name_traps_in_context(mention: str, context: str, code: str | N
 def test_capitals_names_and_ethnic_groups(mention: str, context: str, code: str | None) -> None:
     actor = resolve_actor(mention, date="2024-04-12", context=context)
     assert (actor.code if actor is not None else None) == code, actor
+
+
+def test_reported_subject_pronoun_is_the_reporter() -> None:
+    context = ("Washington imposed sanctions on two militia commanders and warned that it "
+               "could target army leaders too.")
+    actor = resolve_actor("it", context=context)
+    assert actor is not None and actor.code == "USAGOV"

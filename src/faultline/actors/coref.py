@@ -2,6 +2,8 @@
 
 - "we"/"us" inside a quotation stand for the speaker named by a speech verb in the same or an
   adjacent sentence ("'We are here to help,' a Russian officer said" → the officer's actor);
+- the subject pronoun of a reported clause is the reporter ("Washington warned that it could
+  act" → it = Washington);
 - other pronouns take the most recent named actor in this or the previous sentences that is not
   the subject of the pronoun's own clause ("The junta criticised the US and warned them" →
   them = the US).
@@ -74,10 +76,26 @@ def _speaker(actors: DocActors, pronoun: Token) -> Actor | None:
     return None
 
 
+def _reporting_subject(actors: DocActors, pronoun: Token) -> Actor | None:
+    """"Washington warned that it could...", "the army said it had...": the subject pronoun of a
+    reported clause is the reporter, when the reporter is a named actor."""
+    verb = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ != "ccomp":
+        return None
+    reporter = clause_subject(verb.head)
+    if reporter is None or reporter.lower_ in FIRST_PERSON or reporter is pronoun:
+        return None
+    actor = actors.actor_at(reporter)
+    return actor if actor is not None and actor.code else None
+
+
 def pronoun_antecedent(actors: DocActors, pronoun: Token) -> Actor | None:
     """The actor a pronoun stands for, or None when the rules find none."""
     if pronoun.lower_ in FIRST_PERSON:
         return _speaker(actors, pronoun)
+    reporter = _reporting_subject(actors, pronoun)
+    if reporter is not None:
+        return reporter
     subject = clause_subject(pronoun.head) if pronoun.dep_ not in SUBJECT_DEPS else None
     excluded = actors.actor_at(subject) if subject is not None and subject is not pronoun \
         else None
