@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from faultline import __version__
+from faultline.actors.coref import clause_subject
 from faultline.actors.resolve import DocActors
 from faultline.events.codebook import lookup
 from faultline.events.confidence import Features, calibrated, raw_score
@@ -75,11 +76,14 @@ def _reframed(found: Candidate, mode: Modality, actors: DocActors
     "X plans to visit" is X's
     intent (03). Anything else stays as matched."""
     code, source, target = found.code, found.source, found.target
-    if mode.obliged_by is not None and not mode.negated:
-        speakers = [a for a in actors.actors_for(mode.obliged_by) if a.code]
-        if speakers and source is not None:
+    if mode.obliged_by is not None:
+        speaker = clause_subject(mode.obliged_by)
+        speakers = [a for a in actors.actors_for(speaker) if a.code] if speaker else []
+        if speakers and source is not None and not mode.negated:
             return (frame_code("10", code) or "100", speakers[0], source,
                     Modality(False, "asserted"))
+        # Someone says it must happen: that it happened is not asserted.
+        return code, source, target, Modality(mode.negated, "hypothetical")
     if mode.modality != "intended":
         return code, source, target, mode
     cooperative = lookup(code).quad_class in COOPERATIVE_QUADS

@@ -35,6 +35,8 @@ TARGET_FALLBACK_DEPS = frozenset({"dobj", "pobj", "dative", "nsubj", "nsubjpass"
                                   "attr", "appos"})
 # Prepositions whose object says what an appeal or offer is about ("asked for aid").
 COMPLEMENT_PREPS = frozenset({"for", "on", "upon", "to", "about", "over"})
+# Prepositions of place: where an event without a named target happened.
+PLACE_PREPS = ("in", "inside", "across", "throughout")
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 # Modifiers of an argument that may name the actor behind it when the head itself does not
 # resolve ("opposition groups in Zimbabwe", "a deployment of NATO troops").
@@ -99,23 +101,28 @@ def _prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
 
 
 def _phrasal(trigger: Token, lemma: str, pos: str, obj: Token | None
-             ) -> tuple[tuple[Entry, ...], Token | None]:
-    """Rows for "hunger strike", "crack down", "call on X", "pull out of": a compound
-    modifier, a particle, or a preposition whose object then stands in for the direct
-    object ("called on Niger" → Niger)."""
+             ) -> list[tuple[tuple[Entry, ...], Token | None]]:
+    """Row groups to try, most specific first: "hunger strike", "crack down", "call on X",
+    "pull out of" (a compound modifier, a particle, or a preposition whose object then
+    stands in for the direct object: "called on Niger" → Niger), then the bare lemma."""
     lexicon = load_lexicon()
+    groups: list[tuple[tuple[Entry, ...], Token | None]] = []
     for child in trigger.children:
-        # A compound event noun ("hunger strike", "peace talks") before its bare head.
-        if child.dep_ in {"compound", "amod"} and (
-                rows := lexicon.get((pos, f"{child.lemma_.lower()} {lemma}"))):
-            return rows, obj
-        if child.dep_ == "prt" and (rows := lexicon.get((pos, f"{lemma} {child.lower_}"))):
-            return rows, obj
-    for child in trigger.children:
-        if child.dep_ == "prep" and (rows := lexicon.get((pos, f"{lemma} {child.lower_}"))):
+        # A compound event noun ("hunger strike") or a particle ("crack down").
+        if child.dep_ in {"compound", "amod"}:
+            key = f"{child.lemma_.lower()} {lemma}"
+        elif child.dep_ == "prt":
+            key = f"{lemma} {child.lower_}"
+        else:
+            key = ""
+        if key and (rows := lexicon.get((pos, key))):
+            groups.append((rows, obj))
+        elif child.dep_ == "prep" and (rows := lexicon.get((pos, f"{lemma} {child.lower_}"))):
             pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            return rows, obj if obj is not None else pobj
-    return lexicon.get((pos, lemma), ()), obj
+            groups.append((rows, obj if obj is not None else pobj))
+    if rows := lexicon.get((pos, lemma)):
+        groups.append((rows, obj))
+    return groups
 
 
 def _match(trigger: Token, lemma: str, obj: Token | None
@@ -123,7 +130,19 @@ def _match(trigger: Token, lemma: str, obj: Token | None
     """The most specific row the trigger satisfies, the token standing as its object, and
     the match level (``MATCH_*``)."""
     pos = "V" if trigger.pos_ == "VERB" else "N"
-    rows, obj = _phrasal(trigger, lemma, pos, obj)
+    groups = _phrasal(trigger, lemma, pos, obj)
+    for rows, group_obj in groups:
+        best, level = _best_row(trigger, rows, group_obj)
+        if best is not None:
+            return best, group_obj, level
+    if pos == "V" and groups and lemma not in LIGHT_VERBS:
+        rows, group_obj = groups[-1]
+        return _root_entry(rows), group_obj, MATCH_ROOT
+    return None, obj, MATCH_ROOT
+
+
+def _best_row(trigger: Token, rows: tuple[Entry, ...], obj: Token | None
+              ) -> tuple[Entry | None, int]:
     best: Entry | None = None
     best_level = MATCH_ROOT
     words = object_words(obj) if obj is not None else set()
@@ -145,9 +164,7 @@ def _match(trigger: Token, lemma: str, obj: Token | None
             level = MATCH_BARE
         if level > best_level:
             best, best_level = entry, level
-    if best is None and pos == "V" and rows and lemma not in LIGHT_VERBS:
-        best = _root_entry(rows)
-    return best, obj, best_level
+    return best, best_level
 
 
 def _root_entry(rows: tuple[Entry, ...]) -> Entry | None:
@@ -261,6 +278,21 @@ def _clause_actor(actors: DocActors, head: Token, sources: list[Actor]) -> Actor
     return None
 
 
+def _place_target(actors: DocActors, trigger: Token, sources: list[Actor]) -> Actor | None:
+    """The country an untargeted event happens in ("demonstrated in Serbia", "killed three
+    people in the capital of Chad"): CAMEO codes a domestic event against its country. Only
+    a country named in a place phrase of the trigger's own clause counts."""
+    heads = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" else [])
+    for head in heads:
+        for place in _prep_objects(head, PLACE_PREPS):
+            for token in place.subtree:
+                found = [a for a in actors.actors_for(token)
+                         if a.code and a.code == a.country and a not in sources]
+                if found:
+                    return found[0]
+    return None
+
+
 def _noun_arguments(actors: DocActors, noun: Token, entry: Entry
                     ) -> tuple[list[Actor], Actor | None, list[Actor]]:
     """(sources, target, pair members for "between X and Y")."""
@@ -306,6 +338,7 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             sources, target = _verb_arguments(actors, token, entry, obj, level)
             if level == MATCH_PREP and target is None:
                 continue  # the row's shape ("arrive in <actor>") did not hold: abstain
+            target = target or _place_target(actors, token, sources)
             code = _framed_code(token, entry, obj)
             yield from _pairs(token, entry, sources, target, [], code, level)
         elif token.pos_ == "NOUN" and token.i not in carried:
@@ -313,6 +346,7 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             if entry is None:
                 continue
             sources, target, pair = _noun_arguments(actors, token, entry)
+            target = target or _place_target(actors, token, sources)
             code = _framed_code(token, entry, None)
             yield from _pairs(token, entry, sources, target, pair, code, level)
 

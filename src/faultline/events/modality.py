@@ -44,7 +44,7 @@ MAX_CLAUSE_HOPS = 4
 
 @dataclass(frozen=True, slots=True)
 class Modality:
-    """``obliged_by``: the speaker of "X said Y must …" (the event is X's demand on Y);
+    """``obliged_by``: the speech verb of "X said Y must …" (the event is X's demand on Y);
     ``unless``: the intention is conditioned on another actor's act (a threat)."""
 
     negated: bool
@@ -54,7 +54,12 @@ class Modality:
 
 
 def _reporter(clause: Token) -> Token | None:
-    """The verb that reports ``clause`` ("said", "announced" …), if it is a reported clause."""
+    """The verb that reports ``clause`` ("said", "announced" …), if it is a reported clause
+    (or the second of two: "declared that X and that it would Y")."""
+    for _ in range(MAX_CLAUSE_HOPS):
+        if clause.dep_ != "conj":
+            break
+        clause = clause.head
     if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS:
         return clause.head
     return None
@@ -121,7 +126,7 @@ def assess(trigger: Token) -> Modality:
     reporter = _reporter(verb)
     if reporter is not None and not conditions - {"unless"}:
         if own_aux & OBLIGATION_AUX:
-            obliged_by = next((c for c in reporter.children if c.dep_ == "nsubj"), None)
+            obliged_by = reporter
             own_aux -= OBLIGATION_AUX
         if own_aux & BACKSHIFT_AUX:
             own_aux = (own_aux - BACKSHIFT_AUX) | {"will"}
