@@ -27,6 +27,8 @@ __all__ = ["CODER", "MAX_EVENTS_PER_SENTENCE", "code"]
 CODER = f"faultline/{__version__}"
 # A news sentence rarely reports more than a few events; more means a list or a table.
 MAX_EVENTS_PER_SENTENCE = 6
+# Distinct matches looked at per sentence: enough for any real sentence, bounded for lists.
+MAX_CANDIDATES_PER_SENTENCE = 4 * MAX_EVENTS_PER_SENTENCE
 OPENING_QUOTES = "“«\""
 CLOSING_QUOTES = "”»\""
 
@@ -139,10 +141,18 @@ def code(doc: Doc, article: Article, actors: DocActors) -> list[Event]:
     """Events of one parsed article, in sentence order; deterministic."""
     events: list[Event] = []
     for sentence in doc.sents:
+        tried: set[tuple[str | None, str | None, str]] = set()
         seen: set[tuple[str | None, str | None, str]] = set()
         for found in candidates(sentence, actors):
             if not _usable(found):
                 continue
+            matched = (found.source.code if found.source else None,
+                       found.target.code if found.target else None, found.code)
+            if matched in tried:
+                continue  # the same match again (a list repeating itself)
+            tried.add(matched)
+            if len(tried) > MAX_CANDIDATES_PER_SENTENCE:
+                break
             event = _event(article, sentence, found, actors)
             key = (event.source.code if event.source else None,
                    event.target.code if event.target else None, event.cameo)
