@@ -80,3 +80,18 @@ def test_threat_takes_the_code_of_what_is_threatened() -> None:
     assert ("GHA", "1313", "TGO", False, "asserted") in found
     assert all(not (code.startswith("16") and modality == "asserted" and not negated)
                for _s, code, _t, negated, modality in found)
+
+
+def test_verbless_headline_style_sentences_with_dates_terminate() -> None:
+    # Guards the clause walk: a non-verb sentence root must end the climb.
+    _, events = code_text("New sanctions on Mali on Monday. France and Chad, last week.",
+                          date="2025-03-14")
+    assert isinstance(events, list)
+
+
+def test_a_date_in_a_coordinated_clause_does_not_date_the_first() -> None:
+    _, events = code_text(
+        "Kenya criticized Uganda on Monday, and last year the two countries signed a deal.",
+        date="2025-03-14")
+    criticism = next(e for e in events if e.cameo.startswith("11"))
+    assert criticism.date == "2025-03-10"

@@ -50,7 +50,7 @@ def clause_subject(verb: Token) -> Token | None:
         if current.dep_ == "pcomp" and head.dep_ == "prep":
             current = head.head  # "invested in training X": the investor trains
             continue
-        if current.dep_ not in CONTROL_DEPS or head is current:
+        if current.dep_ not in CONTROL_DEPS or head == current:
             return None
         if current.dep_ == "xcomp":
             controller = next((c for c in head.children if c.dep_ == "dobj"), None)
@@ -83,7 +83,7 @@ def _reporting_subject(actors: DocActors, pronoun: Token) -> Actor | None:
     if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ != "ccomp":
         return None
     reporter = clause_subject(verb.head)
-    if reporter is None or reporter.lower_ in FIRST_PERSON or reporter is pronoun:
+    if reporter is None or reporter.lower_ in FIRST_PERSON or reporter == pronoun:
         return None
     actor = actors.actor_at(reporter)
     return actor if actor is not None and actor.code else None
@@ -97,7 +97,7 @@ def pronoun_antecedent(actors: DocActors, pronoun: Token) -> Actor | None:
     if reporter is not None:
         return reporter
     subject = clause_subject(pronoun.head) if pronoun.dep_ not in SUBJECT_DEPS else None
-    excluded = actors.actor_at(subject) if subject is not None and subject is not pronoun \
+    excluded = actors.actor_at(subject) if subject is not None and subject != pronoun \
         else None
     first_sentence = pronoun.sent.start
     for _ in range(ANTECEDENT_SENTENCES):

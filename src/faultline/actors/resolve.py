@@ -87,7 +87,7 @@ def _role_of(kb: KnowledgeBase, token: Token) -> str | None:
 
 def _phrase_head(token: Token) -> Token:
     """The noun a modifier belongs to ("Nigerian junior minister X" → X)."""
-    while token.dep_ in {"amod", "compound", "nmod"} and token.head is not token:
+    while token.dep_ in {"amod", "compound", "nmod"} and token.head != token:
         token = token.head
     return token
 
@@ -203,7 +203,7 @@ class DocActors:
         if key is None or not key.startswith(("country:", "seat:")):
             return key
         doc = self.doc
-        if token.head is not token and _role_of(self.kb, token.head):
+        if token.head != token and _role_of(self.kb, token.head):
             return key  # "Mali Defence Ministry", "US Senate": the state's own institution
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None

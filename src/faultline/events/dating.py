@@ -106,13 +106,25 @@ def _relative(words: list[str], published: dt.date) -> EventDate | None:
     return None
 
 
+def _clause_verb(token: Token) -> Token:
+    """The verb whose clause a word belongs to (the word itself if no verb governs it)."""
+    current = token
+    while current.pos_ not in {"VERB", "AUX"} and current.head != current:
+        current = current.head
+    return current
+
+
 def _time_expressions(sentence: Span, verb: Token) -> list[Span]:
-    """DATE entities that belong to the trigger's clause: inside it, or attached to a word
-    that governs it. "last summer" in a coordinated clause does not date the first one."""
-    dates = [e for e in sentence.ents if e.label_ == "DATE"]
-    inside = [e for e in dates if verb.left_edge.i <= e.start and e.end <= verb.right_edge.i + 1]
-    governing = [e for e in dates if e not in inside and e.root.head.is_ancestor(verb)]
-    return inside + governing
+    """DATE entities of the trigger's clause or of a clause governing it, nearest first.
+    "last summer" in a coordinated clause does not date the first one."""
+    found = []
+    for ent in sentence.ents:
+        if ent.label_ != "DATE":
+            continue
+        owner = _clause_verb(ent.root.head)
+        if owner == verb or owner.is_ancestor(verb):
+            found.append((0 if owner == verb else 1, ent))
+    return [ent for _, ent in sorted(found, key=lambda pair: (pair[0], pair[1].start))]
 
 
 def event_date(sentence: Span, verb: Token, published: str | None, future: bool) -> EventDate:

@@ -268,7 +268,7 @@ def _clause_actor(actors: DocActors, head: Token, sources: list[Actor]) -> Actor
             skip.update(t.i for t in child.subtree)
     own = {a.country for a in sources if a.country} | {a.code for a in sources if a.code}
     for token in head.subtree:
-        if token.i in skip or token is head or token.dep_ not in TARGET_FALLBACK_DEPS:
+        if token.i in skip or token == head or token.dep_ not in TARGET_FALLBACK_DEPS:
             continue
         if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
             continue

@@ -79,7 +79,7 @@ def governing_verb(trigger: Token) -> Token:
     """The verb a noun trigger belongs to ("held talks" → held); a verb is its own."""
     current = trigger
     for _ in range(MAX_CLAUSE_HOPS):
-        if current.pos_ in {"VERB", "AUX"} or current.head is current:
+        if current.pos_ in {"VERB", "AUX"} or current.head == current:
             return current
         current = current.head
     return current
@@ -90,7 +90,7 @@ def main_clause(verb: Token) -> bool:
     "to"/"and", or the clause a speech verb reports ("X said Y attacked Z")."""
     current = verb
     for _ in range(MAX_CLAUSE_HOPS):
-        if current.head is current:
+        if current.head == current:
             return True
         chained = current.dep_ in {"xcomp", "conj"}
         reported = current.dep_ == "ccomp" and current.head.lemma_.lower() in SPEECH_VERBS
@@ -132,14 +132,14 @@ def assess(trigger: Token) -> Modality:
             own_aux = (own_aux - BACKSHIFT_AUX) | {"will"}
     for _ in range(MAX_CLAUSE_HOPS):
         children = list(current.children)
-        aux = own_aux if current is verb else {
+        aux = own_aux if current == verb else {
             c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
         if aux & HYPOTHETICAL_AUX or any(
                 c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
             modality = "hypothetical"
         elif aux & FUTURE_AUX and modality == "asserted":
             modality = "intended"
-        if current.dep_ not in {"xcomp", "ccomp", "advcl", "conj"} or current.head is current:
+        if current.dep_ not in {"xcomp", "ccomp", "advcl", "conj"} or current.head == current:
             break
         head = current.head
         lemma = head.lemma_.lower()
