@@ -42,10 +42,19 @@ def eval_events(
     confusion = Table(title="Most frequent root confusions (gold → coded)")
     for column in ("gold root", "coded root", "count"):
         confusion.add_column(column)
-    for (gold, coded), count in result.root_confusion.most_common(10):
+    for (gold, coded), count in result.errors().most_common(10):
         if count:
             confusion.add_row(gold, coded, str(count))
     console.print(confusion)
+    matrix = Table(title="Root confusion matrix, CAMEO examples (rows gold, columns coded)")
+    roots = [f"{n:02d}" for n in range(1, 21)]
+    matrix.add_column("gold")
+    for root in roots:
+        matrix.add_column(root, justify="right")
+    for gold in roots:
+        matrix.add_row(gold, *(str(result.root_confusion.get((gold, c), "") or "")
+                               for c in roots))
+    console.print(matrix)
     reliability = Table(title="Confidence reliability (coded confidence → observed precision)")
     for column in ("confidence bin", "observed precision"):
         reliability.add_column(column)

@@ -93,8 +93,22 @@ class EventReport:
         lines += [f"| {b / 10:.1f}–{(b + 1) / 10:.1f} | {s} |"
                   for b, s in sorted(self.reliability.items())]
         lines += ["", "| gold root | coded root | count |", "| --- | --- | --- |"]
-        lines += [f"| {g} | {c} | {n} |" for (g, c), n in self.root_confusion.most_common(15)]
+        lines += [f"| {g} | {c} | {n} |" for (g, c), n in self.errors().most_common(15)]
+        lines += ["", self.confusion_matrix()]
         return "\n".join(lines) + "\n"
+
+    def errors(self) -> Counter[tuple[str, str]]:
+        """Root confusions only (gold root ≠ coded root), for the most-frequent list."""
+        return Counter({k: n for k, n in self.root_confusion.items() if k[0] != k[1]})
+
+    def confusion_matrix(self) -> str:
+        """Gold root (rows) × coded root (columns) on the CAMEO examples, as Markdown."""
+        roots = [f"{n:02d}" for n in range(1, 21)]
+        head = "| gold \\ coded | " + " | ".join(roots) + " |"
+        rule = "| --- " * (len(roots) + 1) + "|"
+        rows = [f"| {g} | " + " | ".join(str(self.root_confusion.get((g, c), "") or "")
+                                         for c in roots) + " |" for g in roots]
+        return "\n".join([head, rule, *rows])
 
 
 def _best(events: Iterable[Event]) -> Event | None:
@@ -140,7 +154,7 @@ def _evaluate(eval_dir: Path, report: EventReport) -> EventReport:
         root_ok = best.cameo_root == row["root"]
         report.cameo_root.add(root_ok)
         report.cameo_3digit.add(best.cameo[:3] == row["code"][:3])
-        report.root_confusion[(row["root"], best.cameo_root)] += not root_ok
+        report.root_confusion[(row["root"], best.cameo_root)] += 1
         _reliability(report, best, root_ok)
     records = _jsonl(eval_dir / "plover-gsr" / "records.jsonl")
     for row, events in zip(records, _coded(records), strict=True):
