@@ -41,7 +41,7 @@ def resolve_actor(text: str, date: str | None = None, context: str | None = None
     if span is None or not len(span):
         return None
     actors = resolve(doc, article)
-    found = actors.actor_at(span.root)
+    found = actors.actor_for_span(span)
     return found if found is None else Actor(
         text=mention, code=found.code, country=found.country, role=found.role,
         name=found.name, entity=found.entity)

@@ -16,8 +16,9 @@ from typing import Any
 from faultline.tsv import DataFileError, package_rows
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
+# CAMEO-style roles; ELI: former officials and other elites; HLH: health; AGR: agriculture.
 ROLES = frozenset(
-    "GOV MIL COP JUD LEG OPP REB INS SPY MED BUS EDU REL CVL NGO IGO REF LAB".split()
+    "GOV MIL COP JUD LEG OPP REB INS SPY MED BUS EDU REL CVL NGO IGO REF LAB ELI HLH AGR".split()
 )
 
 
@@ -63,6 +64,15 @@ class Office:
         if date is None:
             return self.end is None
         return self.start <= date and (self.end is None or date < self.end)
+
+
+def term_on(terms: tuple[Office, ...], date: str | None) -> Office | None:
+    """The term held on ``date``; undated, the current term, else the latest one (an undated
+    text naming a past leader most likely speaks of their last office)."""
+    if date is not None:
+        return next((t for t in terms if t.holds(date)), None)
+    current = next((t for t in terms if t.end is None), None)
+    return current or max(terms, key=lambda t: t.start)
 
 
 def _rows(filename: str) -> list[tuple[int, dict[str, str]]]:
@@ -137,9 +147,11 @@ def _load_roles() -> dict[str, str]:
 def _load_organisations(countries: dict[str, Country]) -> dict[str, Organisation]:
     orgs: dict[str, Organisation] = {}
     for number, row in _rows("igos.tsv"):
-        if not row["code"].startswith("IGO") or row["code"] in orgs:
-            raise KBError(f"igos.tsv:{number}: bad or repeated code {row['code']!r}")
-        orgs[row["code"]] = Organisation(row["code"], row["name"], _split(row["aliases"]))
+        if not row["code"].startswith(("IGO", "NGO")) or row["code"] in orgs \
+                or row["role"] not in ROLES:
+            raise KBError(f"igos.tsv:{number}: bad or repeated code {row['code']!r} or bad role")
+        orgs[row["code"]] = Organisation(row["code"], row["name"], _split(row["aliases"]),
+                                         role=row["role"])
     for number, row in _rows("groups.tsv"):
         if row["code"] in orgs or row["country"] not in countries or row["role"] not in ROLES:
             raise KBError(f"groups.tsv:{number}: repeated code, unknown country or role")

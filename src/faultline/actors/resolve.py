@@ -3,11 +3,13 @@
 Rules, in order (each documented where it is applied):
 1. a KB name on the head (country, capital/seat, IGO, armed group, office holder as of the date);
 2. otherwise a KB name among the head's modifiers ("Russian trainers", "Niger's army",
-   "government of Niger", "the junta in Niger");
-3. otherwise a definite description of a role or of "the country" takes the country the article is
+   "government of Niger", "the junta in Niger", "doctors from American aid groups");
+3. a partitive head takes the actor of its of-phrase ("a member of the Syrian parliament");
+4. otherwise a definite description of a role or of "the country" takes the country the article is
    about ("the junta", "its army", "the country's military leaders");
-4. pronouns follow ``coref``; anything else that is not a known role stays unknown.
-The role comes from the head noun, else from a role word among its modifiers.
+5. pronouns follow ``coref``; anything else that is not a known role stays unknown.
+The role comes from the head noun, else from a role word among its modifiers; a generic head
+("officials", "leaders") takes a more specific modifier's role ("intelligence officials": SPY).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from faultline.actors.coref import pronoun_antecedent
-from faultline.actors.kb import KnowledgeBase, load_kb
+from faultline.actors.kb import KnowledgeBase, load_kb, term_on
 from faultline.model import Actor, Article
 
 # Weights for guessing what country an article is about: a country named as a noun counts
@@ -40,6 +42,29 @@ MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 LINK_PREPS = frozenset({"of", "in", "from"})
 # Phrases that can be antecedents of later pronouns: arguments, not modifiers.
 ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+# Heads that say little about the role: a role word among their modifiers is more specific
+# ("intelligence officials": SPY, "rebel leaders": REB, "opposition candidates": OPP).
+GENERIC_HEADS = frozenset({"official", "officer", "leader", "chief", "head", "spokesman",
+                           "spokeswoman", "spokesperson", "agent", "source", "member",
+                           "candidate", "representative", "figure"})
+# Heads that name a body of people: a role among their modifiers makes a description ("the
+# opposition coalition"), where a thing does not ("the military equipment").
+GROUP_HEADS = frozenset({"coalition", "group", "party", "movement", "alliance", "bloc",
+                         "faction", "camp", "organisation", "organization", "council",
+                         "committee", "body", "agency", "wing", "side", "unit"})
+# Heads that stand for part of the actor their of-phrase names ("a member of the parliament").
+PARTITIVE_HEADS = frozenset({"member", "head", "chief", "leader", "spokesman", "spokeswoman",
+                             "spokesperson", "representative", "delegation", "commander", "wing",
+                             "faction", "unit", "deputy", "envoy"})
+# Words that make an office holder a former one: an elite, no longer the government.
+FORMER_WORDS = frozenset({"former", "ousted", "deposed", "exiled", "ex", "erstwhile", "toppled"})
+FORMER_ROLE = "ELI"
+# A capital inside a place phrase ("a curfew in Algiers") is the city and its people.
+LOCATIVE_PREPS = frozenset({"in", "at", "into", "near", "around", "across", "throughout",
+                            "outside", "inside", "within"})
+CITY_ROLE = "CVL"
+# People named only by their nationality ("Palestinians", "a Liberian") are civilians.
+PEOPLE_ROLE = "CVL"
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +77,7 @@ class Base:
     role: str | None = None
     entity: str | None = None
     kind: str = "country"
+    former: str | None = None  # a person's country in their latest past office
 
 
 def _base_from_key(kb: KnowledgeBase, key: str, date: str | None) -> Base | None:
@@ -64,32 +90,55 @@ def _base_from_key(kb: KnowledgeBase, key: str, date: str | None) -> Base | None
         return Base(org.code, org.country, org.name, org.role, kind=kind)
     if kind == "person":
         terms = kb.offices[key]
-        current = next((t for t in terms if t.holds(date)), None)
+        current = term_on(terms, date)
         if current is None:
-            return Base(None, None, terms[0].name, None, key, kind="person")
+            past = [t for t in terms if date is not None and t.end is not None and t.end <= date]
+            former = max(past, key=lambda t: t.start).country if past else None
+            return Base(None, None, terms[0].name, None, key, kind="person", former=former)
         if current.country.startswith("IGO"):
-            return Base(current.country, None, current.name, None, key, kind="person")
+            return Base(current.country, None, current.name, current.role, key, kind="person")
         return Base(current.country, current.country, current.name, current.role, key,
                     kind="person")
     return None
 
 
 def _role_of(kb: KnowledgeBase, token: Token) -> str | None:
-    """The role named by a head noun, trying "air force"-style compounds first."""
+    """The role named by a word, trying "air force"- and "secretary-general"-style compounds
+    first."""
     lemma = token.lemma_.lower()
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_:
+        hyphened = f"{doc[token.i - 2].lower_}-{lemma}"
+        if hyphened in kb.roles:
+            return kb.roles[hyphened]
     for child in token.children:
         if child.dep_ in {"compound", "amod"} and child.i == token.i - 1:
             joined = f"{child.lemma_.lower()} {lemma}"
             if joined in kb.roles:
                 return kb.roles[joined]
-    return kb.roles.get(lemma)
+    return kb.roles.get(lemma) or kb.roles.get(token.lower_)
 
 
 def _phrase_head(token: Token) -> Token:
     """The noun a modifier belongs to ("Nigerian junior minister X" → X)."""
-    while token.dep_ in {"amod", "compound", "nmod"} and token.head != token:
+    while token.dep_ in {"amod", "compound", "nmod"} and token.head is not token:
         token = token.head
     return token
+
+
+def _mention_head(token: Token) -> Token:
+    """The head of the phrase a modifier (or a coordinated modifier) belongs to: "Hungarian" in
+    "Senior Hungarian and Romanian officials" → "officials"."""
+    while token.head is not token and _is_modifier(token):
+        token = token.head
+    return token
+
+
+def _is_modifier(token: Token) -> bool:
+    """A modifier of a noun, or a modifier coordinated with one ("Romanian" in "Hungarian and
+    Romanian officials")."""
+    return token.dep_ in MODIFIER_DEPS or (token.dep_ == "conj" and token.head.dep_ in
+                                           MODIFIER_DEPS)
 
 
 def _military_government(token: Token) -> bool:
@@ -97,6 +146,23 @@ def _military_government(token: Token) -> bool:
     lemma = token.lemma_.lower()
     return lemma == "junta" or (lemma in MILITARY_GOVERNMENT_HEADS and any(
         c.lemma_.lower() == "military" for c in token.children if c.dep_ in MODIFIER_DEPS))
+
+
+def _is_former(head: Token) -> bool:
+    """"former President X", "ousted leader", "ex-minister"."""
+    for child in head.lefts:
+        for token in child.subtree:
+            if token.lower_ in FORMER_WORDS or token.lower_.startswith("ex-"):
+                return True
+    return False
+
+
+def _language_use(head: Token, key: str | None) -> bool:
+    """A bare singular demonym as a phrase head ("in French", "speaks Arabic") names a
+    language; people take a plural ("Palestinians") or a determiner ("a Liberian")."""
+    return bool(key and key.startswith("adj:") and not _is_modifier(head)
+                and head.tag_ in {"NNP", "NN", "JJ"} and not head.lower_.endswith("s")
+                and not any(c.dep_ in {"det", "nummod"} for c in head.children))
 
 
 def _entity_key(token: Token) -> str | None:
@@ -114,66 +180,149 @@ class DocActors:
     named: list[tuple[int, Actor]] = field(default_factory=list)
 
     def actors_for(self, token: Token) -> list[Actor]:
-        """Actors for the phrase headed by ``token`` and its coordinated conjuncts."""
-        actors = []
+        """Actors for the phrase headed by ``token`` and its coordinated conjuncts; coordinated
+        names among the modifiers give one actor each ("French and Egyptian warships")."""
+        actors: list[Actor] = []
         for head in (token, *token.conjuncts):
-            actor = self.actor_at(head)
-            if actor is not None and actor not in actors:
-                actors.append(actor)
+            actor, source = self._resolve(head)
+            found = [actor]
+            if source is not None and source is not head and actor is not None:
+                found += [self._resolve(head, other)[0] for other in source.conjuncts
+                          if other.i < head.i and self._key(other)]
+            for one in found:
+                if one is not None and one not in actors:
+                    actors.append(one)
         return actors
 
     def actor_at(self, head: Token) -> Actor | None:
         """The actor of one phrase head, or None if the phrase is not an actor."""
+        return self._resolve(head)[0]
+
+    def actor_for_span(self, span: Span) -> Actor | None:
+        """The actor a mention stands for: its own KB name first, the role of the phrase it
+        belongs to when it is only a modifier ("Hungarian" in "Hungarian officials")."""
+        head = _mention_head(span.root)
+        own = next((t for t in span if self._key(t)), None)
+        actor, source = self._resolve(head)
+        if own is not None and source is not None and not span.start <= source.i < span.end:
+            actor, _ = self._resolve(head, own)  # "Russian" in "U.S. and Russian negotiators"
+        return actor
+
+    def _resolve(self, head: Token, source: Token | None = None
+                 ) -> tuple[Actor | None, Token | None]:
         text = self._phrase(head)
         if head.lower_ in PRONOUNS and head.pos_ == "PRON":  # "us", not "US"
             found = pronoun_antecedent(self, head)
-            return None if found is None else replace(found, text=text)
-        base = self._base(head)
+            return (None if found is None else replace(found, text=text)), None
         role = self._role(head)
+        if _language_use(head, self._key(head)):
+            return None, None  # "said in French": the language, not the people
+        if source is not None and (key := self._key(source)):
+            base: Base | None = self._checked(source, key)
+        else:
+            base, source = self._base(head)
+        if base is not None and base.kind == "person" and base.code is None:
+            # Out of office on this date: a country in the title still holds ("Russian
+            # President X"); a "former" title makes them an elite of their last country.
+            titled, title_source = self._title_country(head)
+            if titled is not None:
+                base, source = titled, title_source
+            elif base.former is not None and _is_former(head):
+                base = replace(base, code=base.former, country=base.former)
         if base is None:
+            partitive = self._partitive(head, text)
+            if partitive is not None:
+                return partitive, None
             base = self._description(head, role)
         if base is None:
             if head.ent_type_ in {"PERSON", "ORG", "NORP"} and head.pos_ == "PROPN":
                 # A named person we do not know keeps the role of their title
                 # ("President X", "Judge Y"), never a country guessed from the name.
-                return Actor(text=text, role=role, name=self._entity_text(head))
+                role = FORMER_ROLE if role and _is_former(head) else role
+                return Actor(text=text, role=role, name=self._entity_text(head)), None
             if role is not None and head.pos_ == "NOUN" and _role_of(self.kb, head):
-                return Actor(text=text, role=role)  # "insurgents": an actor, country unknown
-            return None
-        if base.kind in {"igo", "group", "person"} or role is None:
-            role = base.role if base.role else role
+                return Actor(text=text, role=role), None  # "insurgents": country unknown
+            return None, None
+        role = self._final_role(head, base, role, source)
         code = base.code
         if code and base.kind not in {"igo", "group"} and role and code == base.country:
             code = f"{base.country}{role}"
         return Actor(text=text, code=code, country=base.country, role=role, name=base.name,
-                     entity=base.entity)
+                     entity=base.entity), source
+
+    def _final_role(self, head: Token, base: Base, role: str | None,
+                    source: Token | None) -> str | None:
+        """Combine the KB's role with the mention's: a group's or office holder's own role wins,
+        an IGO's only when the mention names none ("UN peacekeepers": MIL)."""
+        if base.kind in {"group", "person"} and base.role:
+            role = base.role
+        elif base.kind == "igo":
+            role = role or base.role
+        elif role is None:
+            role = base.role
+        if _is_former(head) and (base.kind == "person" or role == "GOV"):
+            return FORMER_ROLE
+        if base.kind == "seat" and source is head and head.dep_ == "pobj" \
+                and head.head.lower_ in LOCATIVE_PREPS:
+            return CITY_ROLE  # "a curfew in Abidjan": the city, not the government
+        if base.kind == "adj" and source is head and role is None and not _is_modifier(head):
+            return PEOPLE_ROLE  # "Palestinians", "two Liberians"
+        return role
 
     def _role(self, head: Token) -> str | None:
-        """The role named by the head noun, else by a role word among its modifiers."""
-        return _role_of(self.kb, head) or next(
+        """The role named by the head noun, else by a role word among its modifiers; a generic
+        head yields to a more specific modifier."""
+        own = _role_of(self.kb, head)
+        modifier = next(
             (r for c in head.children if c.dep_ in MODIFIER_DEPS if (r := _role_of(self.kb, c))),
             None)
+        if own is not None and modifier is not None and head.lemma_.lower() in GENERIC_HEADS:
+            return modifier
+        return own or modifier
 
     # -- rule 1 and 2: KB names on the head or its modifiers -------------------------------
-    def _base(self, head: Token) -> Base | None:
+    def _base(self, head: Token) -> tuple[Base | None, Token | None]:
         key = self._key(head)
         if key is not None:
-            return self._checked(head, key)
+            return self._checked(head, key), head
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS and (child_key := self._key(child)):
-                return self._checked(child, child_key)
-        # Titles before a name: "German Foreign Minister Oskar Fischer" → Germany.
-        for child in head.lefts:
-            if child.dep_ in MODIFIER_DEPS:
-                for token in child.subtree:
-                    if (key := self._key(token)) and not key.startswith("person:"):
-                        return self._checked(token, key)
+                return self._checked(child, child_key), child
+        titled = self._title_country(head)
+        if titled[0] is not None:
+            return titled
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in LINK_PREPS and (
                     self._role(head) or head.ent_type_ == "NORP"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and (obj_key := self._key(obj)):
-                        return self._checked(obj, obj_key)
+                    if obj.dep_ != "pobj":
+                        continue
+                    for token in (obj, *(c for c in obj.children if c.dep_ in MODIFIER_DEPS)):
+                        if token_key := self._key(token):
+                            return self._checked(token, token_key), token
+        return None, None
+
+    def _title_country(self, head: Token) -> tuple[Base | None, Token | None]:
+        """Titles before a name: "German Foreign Minister Oskar Fischer" → Germany."""
+        for child in head.lefts:
+            if child.dep_ in MODIFIER_DEPS:
+                for token in child.subtree:
+                    if (key := self._key(token)) and not key.startswith("person:"):
+                        return self._checked(token, key), token
+        return None, None
+
+    def _partitive(self, head: Token, text: str) -> Actor | None:
+        """"a member of the Syrian parliament", "the leader of the rebels": the of-phrase's
+        actor, when it names one with a role."""
+        if head.lemma_.lower() not in PARTITIVE_HEADS:
+            return None
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        inner = self.actor_at(obj)
+                        if inner is not None and inner.code and inner.role:
+                            return replace(inner, text=text)
         return None
 
     def _checked(self, token: Token, key: str) -> Base | None:
@@ -203,7 +352,7 @@ class DocActors:
         if key is None or not key.startswith(("country:", "seat:")):
             return key
         doc = self.doc
-        if token.head != token and _role_of(self.kb, token.head):
+        if token.head is not token and _role_of(self.kb, token.head):
             return key  # "Mali Defence Ministry", "US Senate": the state's own institution
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         before = doc[token.i - 1] if token.i > 0 else None
@@ -221,7 +370,7 @@ class DocActors:
             return "country:USA"
         return key
 
-    # -- rule 3: definite descriptions --------------------------------------------------
+    # -- rule 4: definite descriptions --------------------------------------------------
     def _description(self, head: Token, role: str | None) -> Base | None:
         if self.about is None:
             return None
@@ -239,6 +388,8 @@ class DocActors:
                            self.about)
         if head.lemma_.lower() in COUNTRY_WORDS and determiners & DEFINITE:
             return Base(country, country, self.kb.countries[country].name)
+        if not (_role_of(self.kb, head) or head.lemma_.lower() in GENERIC_HEADS | GROUP_HEADS):
+            return None  # "the military equipment": a role word only as a modifier
         if role is not None and (determiners & DEFINITE or possessor_is_country):
             return Base(country, country, self.kb.countries[country].name)
         return None

@@ -16,6 +16,8 @@ from faultline.cli.code import check_date
 from faultline.cli.evaluate import DEFAULT_EVAL_DIR
 
 stdout = Console()
+# Confusion rows shown: enough to see the pattern, short enough for one screen.
+WORST_SHOWN = 12
 
 
 @app.command()
@@ -63,9 +65,10 @@ def eval_actors(
     for name, value in report.rows():
         table.add_row(name, value)
     stdout.print(table)
-    worst = Table(title="Most frequent country confusions (gold → ours)")
-    for column in ("gold", "ours", "count"):
-        worst.add_column(column)
-    for (gold, ours), count in report.confusion.most_common(12):
-        worst.add_row(gold, ours, str(count))
-    stdout.print(worst)
+    for title, confusion in (("country", report.confusion), ("role", report.role_confusion)):
+        worst = Table(title=f"Most frequent {title} confusions (gold → ours)")
+        for column in ("gold", "ours", "count"):
+            worst.add_column(column)
+        for (gold, ours), count in confusion.most_common(WORST_SHOWN):
+            worst.add_row(gold, ours, str(count))
+        stdout.print(worst)
