@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from faultline.tsv import DataFileError, package_rows
@@ -90,38 +90,105 @@ def _date(filename: str, number: int, value: str) -> str:
         raise KBError(f"{filename}:{number}: bad date {value!r}") from e
 
 
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A region or city that is not a seat of government: it names its country, never the
+    government ("Darfur rebels", "a curfew in Cizre")."""
+
+    name: str
+    country: str
+    aliases: tuple[str, ...]
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     countries: dict[str, Country]
     roles: dict[str, str]
     organisations: dict[str, Organisation]
     offices: dict[str, tuple[Office, ...]]
+    places: tuple[Place, ...] = ()
+    # name → every KB key it can mean, in file order (the first is the default reading)
+    names: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
+    # one-letter-deletion variants of long place names → key, for misspelt names
+    near: dict[str, str | None] = field(default_factory=dict)
 
     def ruler_patterns(self) -> list[dict[str, Any]]:
-        """EntityRuler phrase patterns for every known name, keyed to the KB."""
-        seen: dict[str, tuple[str, str]] = {}
+        """EntityRuler phrase patterns for every known name, keyed to the KB. A name two office
+        holders share ("Bush") gets the key ``name:<name>``; the resolver picks by date."""
+        patterns = []
+        for alias, readings in self.names.items():
+            label, key = readings[0]
+            people = {k for _, k in readings if k.startswith("person:")}
+            if len(people) > 1 and len(people) == len(readings):
+                key = f"name:{alias}"
+            patterns.append({"label": label, "pattern": alias, "id": key})
+        return patterns
 
-        def add(alias: str, label: str, key: str) -> None:
-            alias = re.sub(r"^the\s+", "", alias, flags=re.I)
-            for variant in (alias, alias.upper()):
-                seen.setdefault(variant, (label, key))
+    def near_key(self, word: str) -> str | None:
+        """The key of the one long place name ``word`` misspells by one letter, if any."""
+        if len(word) < MIN_NEAR_CHARS:
+            return None
+        lowered = word.lower()
+        found = [self.near[v] for v in (lowered, *_deletions(lowered)) if v in self.near]
+        countries = {key.partition(":")[2] if key else None for key in found}
+        return found[0] if len(countries) == 1 and None not in countries else None
 
-        for country in self.countries.values():
-            for alias in (country.name, *country.aliases):
-                add(alias, "GPE", f"country:{country.iso3}")
-            for seat in country.seats:
-                add(seat, "GPE", f"seat:{country.iso3}")
-            for adjective in country.adjectives:
-                add(adjective, "NORP", f"adj:{country.iso3}")
-                add(adjective + "s", "NORP", f"adj:{country.iso3}")
-        for org in self.organisations.values():
-            for alias in (org.name, *org.aliases):
-                add(alias, "ORG", f"{'igo' if org.country is None else 'group'}:{org.code}")
-        for entity, offices in self.offices.items():
-            for alias in {a for office in offices for a in (office.name, *office.aliases)}:
-                add(alias, "PERSON", entity)
-        return [{"label": label, "pattern": alias, "id": key}
-                for alias, (label, key) in seen.items()]
+
+# Misspelt names are matched only from this length: shorter ones ("Iran"/"Iraq") are too close.
+MIN_NEAR_CHARS = 6
+
+
+def _deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _name_index(countries: dict[str, Country], places: tuple[Place, ...],
+                orgs: dict[str, Organisation], offices: dict[str, tuple[Office, ...]]
+                ) -> dict[str, tuple[tuple[str, str], ...]]:
+    names: dict[str, list[tuple[str, str]]] = {}
+
+    def add(alias: str, label: str, key: str) -> None:
+        alias = re.sub(r"^the\s+", "", alias, flags=re.I)
+        for variant in (alias, alias.upper()):
+            readings = names.setdefault(variant, [])
+            if (label, key) not in readings:
+                readings.append((label, key))
+
+    for country in countries.values():
+        for alias in (country.name, *country.aliases):
+            add(alias, "GPE", f"country:{country.iso3}")
+        for seat in country.seats:
+            add(seat, "GPE", f"seat:{country.iso3}")
+        for adjective in country.adjectives:
+            add(adjective, "NORP", f"adj:{country.iso3}")
+            add(adjective + "s", "NORP", f"adj:{country.iso3}")
+    for place in places:
+        for alias in (place.name, *place.aliases):
+            add(alias, "GPE", f"place:{place.country}")
+    for org in orgs.values():
+        for alias in (org.name, *org.aliases):
+            add(alias, "ORG", f"{'igo' if org.country is None else 'group'}:{org.code}")
+    for entity, terms in offices.items():
+        for alias in sorted({a for term in terms for a in (term.name, *term.aliases)}):
+            add(alias, "PERSON", entity)
+    return {alias: tuple(readings) for alias, readings in names.items()}
+
+
+def _near_index(names: dict[str, tuple[tuple[str, str], ...]]) -> dict[str, str | None]:
+    """Deletion variants of single-word place names (countries, demonyms, capitals, regions);
+    a variant two names share maps to None (ambiguous)."""
+    near: dict[str, str | None] = {}
+    for alias, readings in names.items():
+        key = readings[0][1]
+        if len(alias) < MIN_NEAR_CHARS or " " in alias or alias.isupper() \
+                or not key.startswith(("country:", "adj:", "seat:", "place:")):
+            continue
+        lowered = alias.lower()
+        for variant in (lowered, *_deletions(lowered)):
+            other = near.get(variant, key)
+            same_country = other is not None and other.partition(":")[2] == key.partition(":")[2]
+            near[variant] = near.get(variant, key) if same_country else None
+    return near
 
 
 def _load_countries() -> dict[str, Country]:
@@ -182,9 +249,22 @@ def _load_offices(countries: dict[str, Country]) -> dict[str, tuple[Office, ...]
     return {entity: tuple(terms) for entity, terms in offices.items()}
 
 
+def _load_places(countries: dict[str, Country]) -> tuple[Place, ...]:
+    places = []
+    for number, row in _rows("places.tsv"):
+        if row["country"] not in countries or not row["name"]:
+            raise KBError(f"places.tsv:{number}: unknown country {row['country']!r} or no name")
+        places.append(Place(row["name"], row["country"], _split(row["aliases"])))
+    return tuple(places)
+
+
 @functools.cache
 def load_kb() -> KnowledgeBase:
     """The knowledge base, read and checked once per process."""
     countries = _load_countries()
-    return KnowledgeBase(countries, _load_roles(), _load_organisations(countries),
-                         _load_offices(countries))
+    places = _load_places(countries)
+    orgs = _load_organisations(countries)
+    offices = _load_offices(countries)
+    names = _name_index(countries, places, orgs, offices)
+    return KnowledgeBase(countries, _load_roles(), orgs, offices, places, names,
+                         _near_index(names))

@@ -32,6 +32,8 @@ LEAD_FACTOR = 2.0
 COUNTRY_WORDS = frozenset({"country", "nation", "state"})
 DEFINITE = frozenset({"the", "its", "their", "this"})
 PRONOUNS = frozenset({"they", "them", "it", "we", "us", "he", "she", "him", "her"})
+# KB keys that name a country (the state, its capital, its people, one of its places).
+PLACE_KINDS = frozenset({"country", "seat", "adj", "place"})
 # Words before a country name that make it a river or a region, not the state.
 GEOGRAPHIC_WORDS = frozenset({"river", "lake", "delta", "basin", "valley"})
 # "South Lebanon", "Northern Mali": a part of the country still names it.
@@ -56,6 +58,24 @@ GROUP_HEADS = frozenset({"coalition", "group", "party", "movement", "alliance", 
 PARTITIVE_HEADS = frozenset({"member", "head", "chief", "leader", "spokesman", "spokeswoman",
                              "spokesperson", "representative", "delegation", "commander", "wing",
                              "faction", "unit", "deputy", "envoy"})
+# Nouns for places: "the town of X", "a village in Y" name Y's country, as a place.
+PLACE_HEADS = frozenset({"city", "town", "capital", "village", "province", "region",
+                         "district", "port", "area", "enclave", "camp", "county"})
+# "anti-Syria", "pro-Russian": a stance towards the country, not the country.
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+# Last words of names of national bodies ("Kenya Airways", "Nigeria Police Force").
+INSTITUTION_WORDS = frozenset({"association", "commission", "council", "committee", "union",
+                               "party", "front", "movement", "assembly", "authority", "agency",
+                               "airways", "airlines", "bank", "company", "corporation", "force",
+                               "forces", "army", "police", "service", "institute", "university",
+                               "foundation", "federation", "league", "congress", "board"})
+# Roles of state titles ("President X", "General Y") an unknown person takes the story's
+# country for, and of bare plural groups that do ("rebels", "students", "police").
+STATE_TITLE_ROLES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "OPP"})
+DOMESTIC_ROLES = frozenset({"REB", "INS", "OPP", "CVL", "REF", "EDU", "LAB", "REL", "COP",
+                            "AGR"})
+# The main country must have at least this share of the story's country mentions.
+DOMESTIC_SHARE = 0.5
 # Words that make an office holder a former one: an elite, no longer the government.
 FORMER_WORDS = frozenset({"former", "ousted", "deposed", "exiled", "ex", "erstwhile", "toppled"})
 FORMER_ROLE = "ELI"
@@ -85,6 +105,10 @@ def _base_from_key(kb: KnowledgeBase, key: str, date: str | None) -> Base | None
     if kind in {"country", "seat", "adj"}:
         country = kb.countries[value]
         return Base(value, value, country.name, "GOV" if kind == "seat" else None, kind=kind)
+    if kind == "place":
+        return Base(value, value, kb.countries[value].name, kind=kind)
+    if kind == "name":
+        return _shared_name(kb, value, date)
     if kind in {"igo", "group"}:
         org = kb.organisations[value]
         return Base(org.code, org.country, org.name, org.role, kind=kind)
@@ -100,6 +124,19 @@ def _base_from_key(kb: KnowledgeBase, key: str, date: str | None) -> Base | None
         return Base(current.country, current.country, current.name, current.role, key,
                     kind="person")
     return None
+
+
+def _shared_name(kb: KnowledgeBase, alias: str, date: str | None) -> Base | None:
+    """A name two office holders share ("Bush"): the one in office on the date; undated,
+    the one whose latest office began last."""
+    entities = [key for _, key in kb.names.get(alias, ()) if key.startswith("person:")]
+    if not entities:
+        return None
+    if date is None:
+        chosen = max(entities, key=lambda e: max(t.start for t in kb.offices[e]))
+    else:
+        chosen = next((e for e in entities if term_on(kb.offices[e], date)), entities[0])
+    return _base_from_key(kb, chosen, date)
 
 
 def _role_of(kb: KnowledgeBase, token: Token) -> str | None:
@@ -121,7 +158,7 @@ def _role_of(kb: KnowledgeBase, token: Token) -> str | None:
 
 def _phrase_head(token: Token) -> Token:
     """The noun a modifier belongs to ("Nigerian junior minister X" → X)."""
-    while token.dep_ in {"amod", "compound", "nmod"} and token.head is not token:
+    while token.dep_ in {"amod", "compound", "nmod"} and token.head.i != token.i:
         token = token.head
     return token
 
@@ -129,7 +166,7 @@ def _phrase_head(token: Token) -> Token:
 def _mention_head(token: Token) -> Token:
     """The head of the phrase a modifier (or a coordinated modifier) belongs to: "Hungarian" in
     "Senior Hungarian and Romanian officials" → "officials"."""
-    while token.head is not token and _is_modifier(token):
+    while token.head.i != token.i and _is_modifier(token):
         token = token.head
     return token
 
@@ -177,7 +214,11 @@ class DocActors:
     article: Article
     kb: KnowledgeBase
     about: str | None
+    about_share: float = 0.0
     named: list[tuple[int, Actor]] = field(default_factory=list)
+    # text of the KB entity each token is part of, and how often each country is named
+    ent_text: dict[int, str] = field(default_factory=dict)
+    countries_named: Counter[str] = field(default_factory=Counter)
 
     def actors_for(self, token: Token) -> list[Actor]:
         """Actors for the phrase headed by ``token`` and its coordinated conjuncts; coordinated
@@ -186,7 +227,7 @@ class DocActors:
         for head in (token, *token.conjuncts):
             actor, source = self._resolve(head)
             found = [actor]
-            if source is not None and source is not head and actor is not None:
+            if source is not None and source.i != head.i and actor is not None:
                 found += [self._resolve(head, other)[0] for other in source.conjuncts
                           if other.i < head.i and self._key(other)]
             for one in found:
@@ -201,11 +242,20 @@ class DocActors:
     def actor_for_span(self, span: Span) -> Actor | None:
         """The actor a mention stands for: its own KB name first, the role of the phrase it
         belongs to when it is only a modifier ("Hungarian" in "Hungarian officials")."""
-        head = _mention_head(span.root)
+        root = span.root
+        if root.pos_ == "ADP":  # "in central Baghdad": the place
+            root = next((c for c in root.children if c.dep_ == "pobj"), root)
+        if root.pos_ in {"VERB", "AUX"}:  # "Taliban ruled Afghanistan": its last named actor
+            named = [t for t in span if self._key(t)]
+            root = named[-1] if named else root
+        head = _mention_head(root)
         own = next((t for t in span if self._key(t)), None)
         actor, source = self._resolve(head)
         if own is not None and source is not None and not span.start <= source.i < span.end:
             actor, _ = self._resolve(head, own)  # "Russian" in "U.S. and Russian negotiators"
+        if head.i != root.i and (actor is None or actor.code is None):
+            own_actor = self.actor_at(root)  # "President X" in "President X's failure"
+            actor = own_actor if own_actor is not None else actor
         return actor
 
     def _resolve(self, head: Token, source: Token | None = None
@@ -233,7 +283,14 @@ class DocActors:
             partitive = self._partitive(head, text)
             if partitive is not None:
                 return partitive, None
+            apposed = self._apposition(head, text)
+            if apposed is not None:
+                return apposed, None
+            base, source = self._place_phrase(head)
+        if base is None:
             base = self._description(head, role)
+        if base is None:
+            base = self._domestic(head, role)
         if base is None:
             if head.ent_type_ in {"PERSON", "ORG", "NORP"} and head.pos_ == "PROPN":
                 # A named person we do not know keeps the role of their title
@@ -243,6 +300,8 @@ class DocActors:
             if role is not None and head.pos_ == "NOUN" and _role_of(self.kb, head):
                 return Actor(text=text, role=role), None  # "insurgents": country unknown
             return None, None
+        if base.kind == "adj" and source is not None:
+            base = self._residence(head, source, base)
         role = self._final_role(head, base, role, source)
         code = base.code
         if code and base.kind not in {"igo", "group"} and role and code == base.country:
@@ -262,10 +321,11 @@ class DocActors:
             role = base.role
         if _is_former(head) and (base.kind == "person" or role == "GOV"):
             return FORMER_ROLE
-        if base.kind == "seat" and source is head and head.dep_ == "pobj" \
-                and head.head.lower_ in LOCATIVE_PREPS:
+        if base.kind in {"seat", "place"} and source is not None and source.i == head.i \
+                and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
             return CITY_ROLE  # "a curfew in Abidjan": the city, not the government
-        if base.kind == "adj" and source is head and role is None and not _is_modifier(head):
+        if base.kind == "adj" and source is not None and source.i == head.i and role is None \
+                and not _is_modifier(head):
             return PEOPLE_ROLE  # "Palestinians", "two Liberians"
         return role
 
@@ -301,6 +361,70 @@ class DocActors:
                         if token_key := self._key(token):
                             return self._checked(token, token_key), token
         return None, None
+
+    def _apposition(self, head: Token, text: str) -> Actor | None:
+        """"X, Algeria's leading rights activist": a name takes its apposition's actor."""
+        if head.pos_ != "PROPN":
+            return None
+        for child in head.children:
+            if child.dep_ == "appos":
+                inner = self.actor_at(child)
+                if inner is not None and inner.code:
+                    return replace(inner, text=text, name=self._entity_text(head))
+        return None
+
+    def _place_phrase(self, head: Token) -> tuple[Base | None, Token | None]:
+        """"the town of Cizre", "a village in Western Cambodia": the place named inside."""
+        if head.lemma_.lower() not in PLACE_HEADS:
+            return None, None
+        for child in head.children:
+            if child.dep_ in {"prep", "appos"} or child.dep_ in MODIFIER_DEPS:
+                for token in (child, *child.children):
+                    key = self._key(token)
+                    if key and key.partition(":")[0] in PLACE_KINDS:
+                        base = self._checked(token, key)
+                        return (replace(base, kind="place", role=None) if base else None), head
+        return None, None
+
+    def _domestic(self, head: Token, role: str | None) -> Base | None:
+        """Actors a story about one country leaves unqualified are that country's: a person with
+        a state title and no nationality ("President X" in a story about Uganda), and bare
+        plural groups that are not the state ("rebels", "Islamic fundamentalists", "Hutu
+        rebels"). Needs a clear main country; state bodies ("troops", "officials") are not
+        guessed, since foreign ones are as often meant."""
+        if self.about is None or role is None or self.about_share < DOMESTIC_SHARE:
+            return None
+        if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and role in STATE_TITLE_ROLES \
+                and any(c.dep_ == "compound" and _role_of(self.kb, c) for c in head.children):
+            return Base(self.about, self.about, self.kb.countries[self.about].name)
+        bare = not any(c.dep_ in {"det", "poss"} for c in head.children)
+        if bare and head.tag_ == "NNS" and role in DOMESTIC_ROLES:
+            return Base(self.about, self.about, self.kb.countries[self.about].name)
+        return None
+
+    def _residence(self, head: Token, source: Token, base: Base) -> Base:
+        """People named by nationality live where their phrase places them: "ethnic Albanians
+        in Macedonia" (else the story's country), "Albanians of southern Serbia", "Bosnian
+        Serbs" (the modifier is where they live)."""
+        ethnic = _ethnic(source)
+        if source.i != head.i and not ethnic:
+            return base  # "French troops in Mali" stay French
+        for child in head.children:
+            if child.dep_ in MODIFIER_DEPS and child.i != source.i \
+                    and (key := self._key(child)) and key.partition(":")[0] in PLACE_KINDS:
+                return self._checked(child, key) or base
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "of", "from"}:
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and (key := self._key(obj)) \
+                            and key.partition(":")[0] in PLACE_KINDS - {"adj"}:
+                        found = self._checked(obj, key)
+                        return replace(found, kind="adj") if found else base
+        if ethnic and self.about is not None:
+            return Base(self.about, self.about, self.kb.countries[self.about].name, kind="adj")
+        if ethnic:
+            return Base(None, None, base.name, kind="adj")
+        return base
 
     def _title_country(self, head: Token) -> tuple[Base | None, Token | None]:
         """Titles before a name: "German Foreign Minister Oskar Fischer" → Germany."""
@@ -346,19 +470,27 @@ class DocActors:
         last name ("Chad Smith", "Michael Jordan"), a river or region ("the Niger River",
         "Niger Delta", "Niger State"), or the US state ("Washington state")."""
         key = _entity_key(token)
-        if key is not None and key.startswith("adj:") and any(
-                c.lower_ == "ethnic" for c in (*token.children, *token.head.children)):
-            return None  # "ethnic Albanians in Serbia": an ethnicity, not a state
-        if key is None or not key.startswith(("country:", "seat:")):
+        if key is None and token.is_title and token.is_alpha and token.pos_ in {"PROPN", "ADJ",
+                                                                               "NOUN"}:
+            key = self.kb.near_key(token.text)  # "Ethopia", "Afganistan": misspelt names
+        elif key is not None:
+            key = self._reading(token, key)
+        if key is None or not key.startswith(("country:", "seat:", "adj:", "place:")):
             return key
         doc = self.doc
-        if token.head is not token and _role_of(self.kb, token.head):
+        before = doc[token.i - 1] if token.i > 0 else None
+        if before is not None and before.text == "-" and token.i > 1 \
+                and doc[token.i - 2].lower_ in STANCE_PREFIXES:
+            return None  # "an anti-Syria journalist" is not Syria's
+        if key.startswith("adj:"):
+            return key
+        if token.head.i != token.i and _role_of(self.kb, token.head):
             return key  # "Mali Defence Ministry", "US Senate": the state's own institution
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        before = doc[token.i - 1] if token.i > 0 else None
         if after is not None and after.pos_ == "PROPN" and after.is_title and not after.ent_id_ \
                 and after.ent_type_ not in {"DATE", "TIME"} \
-                and after.lemma_.lower() not in self.kb.roles:
+                and after.lemma_.lower() not in self.kb.roles and not self._institution(after) \
+                and after.ent_type_ not in {"ORG", "FAC", "GPE", "LOC", "NORP"}:
             return None
         if before is not None and before.pos_ == "PROPN" and before.is_title \
                 and not before.ent_id_ and before.lemma_.lower() not in self.kb.roles \
@@ -370,6 +502,29 @@ class DocActors:
             return "country:USA"
         return key
 
+    def _institution(self, token: Token) -> bool:
+        """Whether a run of capitalised words from ``token`` ends in an institution word
+        ("Kenya Airways", "Montenegro Municipality Association"): the country's own body."""
+        doc = self.doc
+        i = token.i
+        while i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].pos_ == "PROPN":
+            i += 1
+        return doc[i].lower_ in INSTITUTION_WORDS
+
+    def _reading(self, token: Token, key: str) -> str:
+        """Which of a shared name's readings the article means: the first whose country the
+        article names otherwise ("Tripoli" in a text about Lebanon; "Georgia" beside Atlanta)."""
+        text = self.ent_text.get(token.i)
+        readings = self.kb.names.get(text, ()) if text else ()
+        if len({k.partition(":")[2] for _, k in readings}) < 2:
+            return key
+        named = self.countries_named
+        for _, reading in readings:
+            country = reading.partition(":")[2]
+            if named.get(country, 0) > (1 if reading == key else 0):
+                return reading
+        return key
+
     # -- rule 4: definite descriptions --------------------------------------------------
     def _description(self, head: Token, role: str | None) -> Base | None:
         if self.about is None:
@@ -378,7 +533,7 @@ class DocActors:
         possessor_is_country = any(
             c.dep_ in {"poss", "nmod"} and c.lemma_.lower() in COUNTRY_WORDS for c in head.children)
         if any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" and not c.ent_id_
-               for c in head.children):
+               and c.ent_type_ not in {"NORP", "GPE", "LOC"} for c in head.children):
             return None  # "the Bush administration": someone's, not the article country's
         country = self.about
         if _military_government(head):
@@ -413,18 +568,36 @@ class DocActors:
 
 def about_country(doc: Doc) -> str | None:
     """The country the article is mostly about, from weighted mentions of KB countries."""
+    return _about(doc)[0]
+
+
+def _about(doc: Doc) -> tuple[str | None, float]:
+    """The main country and its share of the weighted country mentions."""
     scores: Counter[str] = Counter()
     first_sentence_end = next(iter(doc.sents)).end if len(doc) else 0
     for ent in doc.ents:
         kind, _, iso3 = ent.ent_id_.partition(":")
-        if kind not in {"country", "seat", "adj"}:
+        if kind not in PLACE_KINDS or _currency(ent) or _ethnic(ent.root):
             continue
-        weight = ADJECTIVE_WEIGHT if kind == "adj" or ent.root.dep_ in {"compound", "amod"} \
-            else NOUN_WEIGHT
+        weight = ADJECTIVE_WEIGHT if kind in {"adj", "place"} \
+            or ent.root.dep_ in {"compound", "amod"} else NOUN_WEIGHT
         scores[iso3] += weight * (LEAD_FACTOR if ent.start < first_sentence_end else 1.0)
     if not scores:
-        return None
-    return max(scores, key=lambda iso: (scores[iso], -_first_index(doc, iso)))
+        return None, 0.0
+    best = max(scores, key=lambda iso: (scores[iso], -_first_index(doc, iso)))
+    return best, scores[best] / sum(scores.values())
+
+
+def _ethnic(token: Token) -> bool:
+    """"ethnic Albanians", "ethnic Albanian guerrillas": a people, not a state."""
+    return any(c.lower_ == "ethnic" for c in (*token.children, *token.head.children))
+
+
+def _currency(ent: Span) -> bool:
+    """"US $50 million", "Canadian dollars": money, not the country."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return after is not None and (after.text == "$" or after.lemma_.lower() == "dollar")
 
 
 def _first_index(doc: Doc, iso3: str) -> int:
@@ -434,7 +607,13 @@ def _first_index(doc: Doc, iso3: str) -> int:
 def resolve(doc: Doc, article: Article) -> DocActors:
     """Actors of one parsed article (the stage's public function)."""
     kb = load_kb()
-    actors = DocActors(doc, article, kb, about_country(doc))
+    actors = DocActors(doc, article, kb, *_about(doc))
+    for ent in doc.ents:
+        kind, _, value = ent.ent_id_.partition(":")
+        if kind in PLACE_KINDS:
+            actors.countries_named[value] += 1
+            for i in range(ent.start, ent.end):
+                actors.ent_text[i] = ent.text
     for token in doc:
         if token.dep_ in ANTECEDENT_DEPS and token.pos_ in {"NOUN", "PROPN"}:
             actor = actors.actor_at(token)

@@ -11,6 +11,7 @@ How the gold's conventions are mapped here (never in the KB):
 - sectors: the gold writes "MED" for health workers (CAMEO's HLH) and "JRN" for the media
   (CAMEO's MED); a sector with an ethnic or religious suffix ("CVLalb", "REBHUT") is scored on
   its first three letters;
+- discontinuous mentions ("Sierra Leonean ... refugees") are resolved from their first part;
 - dates: every record carries the placeholder date 2000-01-01, so mentions are resolved
   undated (an office holder's current or latest office), not on that date.
 """
@@ -18,6 +19,7 @@ How the gold's conventions are mapped here (never in the KB):
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +30,8 @@ from faultline.evaluation.events import Score
 
 GOLD_COUNTRY_CODES = {"JAP": "JPN", "UK": "GBR", "GER": "DEU", "ITL": "ITA", "VTN": "VNM"}
 GOLD_SECTORS = {"MED": "HLH", "JRN": "MED"}
+# The gold marks a gap inside a mention with two or three dots.
+ELLIPSIS = re.compile(r"\s*\.\.\.?\s*")
 # Length of a CAMEO role code: "CVLalb" is scored as CVL.
 ROLE_CHARS = 3
 
@@ -70,7 +74,7 @@ def evaluate_actors(eval_dir: Path) -> ActorReport:
 
 
 def _score(report: ActorReport, gold: dict, context: str) -> None:
-    text = gold.get("actorText", "").strip()
+    text = ELLIPSIS.split(gold.get("actorText", ""))[0].strip()
     code = GOLD_COUNTRY_CODES.get(gold.get("code", ""), gold.get("code", ""))
     if not text or not code:
         return
