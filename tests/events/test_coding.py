@@ -95,3 +95,14 @@ def test_a_date_in_a_coordinated_clause_does_not_date_the_first() -> None:
         date="2025-03-14")
     criticism = next(e for e in events if e.cameo.startswith("11"))
     assert criticism.date == "2025-03-10"
+
+
+def test_the_weapon_decides_the_code_of_violence() -> None:
+    found = events_of("Israeli warplanes killed ten fighters near Gaza on Sunday.")
+    assert any(code == "195" for _s, code, _t, _n, _m in found), found
+
+
+def test_a_participle_reporting_the_outcome_is_not_a_second_event() -> None:
+    found = events_of("Sudan's army shelled the town of Sinja, killing five civilians.")
+    codes = {code for _s, code, _t, _n, _m in found}
+    assert codes & {"190", "194"} and "1823" not in codes, found

@@ -23,6 +23,13 @@ from faultline.model import Actor
 # Prepositions that introduce a target when a row names none.
 DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "for", "from")
 # Verbs that only carry an event noun ("held talks", "launched strikes").
+# The weapon that acts decides the CAMEO code of the violence it does (195 aerial weapons,
+# 194 artillery and tanks).
+WEAPON_CODES = {w: "195" for w in ("aircraft", "warplane", "jet", "helicopter",
+                                   "gunship", "drone", "plane", "air", "aerial")} | {
+    w: "194" for w in ("artillery", "tank", "mortar", "howitzer", "shell")}
+# Verbs that report what a violent act did ("..., killing ten").
+EFFECT_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage"})
 # Aspectual verbs ("resumed", "stepped up", "completed") pass their subject on the same way.
 LIGHT_VERBS = frozenset({"hold", "have", "make", "conduct", "launch", "carry", "stage", "begin",
                          "start", "open", "pay", "take", "give", "announce", "resume", "host",
@@ -324,6 +331,30 @@ def _noun_arguments(actors: DocActors, noun: Token, entry: Entry
     return sources, target, pair
 
 
+def _weapon_code(trigger: Token, code: str, obj: Token | None) -> str:
+    """Violence done with aircraft is CAMEO 195, with artillery or tanks 194, whatever the
+    verb: the weapon is the subject ("warplanes killed ten") or modifies the event noun ("an
+    artillery attack", "air strikes")."""
+    if code[:2] not in {"18", "19"}:
+        return code
+    words = [c.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj"]
+    for noun in (trigger, obj):
+        if noun is not None and noun.pos_ == "NOUN":
+            words += [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}]
+    return next((WEAPON_CODES[w] for w in words if w in WEAPON_CODES), code)
+
+
+def _outcome_of_violence(verb: Token) -> bool:
+    """"launched an attack, killing ten": a participle that reports what a violent act did
+    is part of that act, not a second event."""
+    if verb.lemma_.lower() not in EFFECT_VERBS or verb.dep_ not in {"advcl", "conj"}:
+        return False
+    head = verb.head
+    entry, _, _ = _match(head, head.lemma_.lower(), _direct_object(head)) \
+        if head.pos_ in {"VERB", "NOUN"} else (None, None, None)
+    return entry is not None and entry.cameo[:2] in {"18", "19", "20"}
+
+
 def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
     """Every (trigger, row, source, target) the sentence supports, in token order."""
     carried: set[int] = set()
@@ -339,7 +370,9 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             if level == MATCH_PREP and target is None:
                 continue  # the row's shape ("arrive in <actor>") did not hold: abstain
             target = target or _place_target(actors, token, sources)
-            code = _framed_code(token, entry, obj)
+            if _outcome_of_violence(token):
+                continue
+            code = _weapon_code(token, _framed_code(token, entry, obj), obj)
             yield from _pairs(token, entry, sources, target, [], code, level)
         elif token.pos_ == "NOUN" and token.i not in carried:
             entry, _, level = _match(token, token.lemma_.lower(), None)
@@ -347,7 +380,7 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
                 continue
             sources, target, pair = _noun_arguments(actors, token, entry)
             target = target or _place_target(actors, token, sources)
-            code = _framed_code(token, entry, None)
+            code = _weapon_code(token, _framed_code(token, entry, None), None)
             yield from _pairs(token, entry, sources, target, pair, code, level)
 
 
