@@ -61,6 +61,8 @@ PARTITIVE_HEADS = frozenset({"member", "head", "chief", "leader", "spokesman", "
 # Nouns for places: "the town of X", "a village in Y" name Y's country, as a place.
 PLACE_HEADS = frozenset({"city", "town", "capital", "village", "province", "region",
                          "district", "port", "area", "enclave", "camp", "county"})
+# Verbs whose object, and the preposition "in", make a bare demonym a language.
+LANGUAGE_VERBS = frozenset({"speak", "learn", "teach", "translate", "write", "understand"})
 # "anti-Syria", "pro-Russian": a stance towards the country, not the country.
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 # Last words of names of national bodies ("Kenya Airways", "Nigeria Police Force").
@@ -197,9 +199,13 @@ def _is_former(head: Token) -> bool:
 def _language_use(head: Token, key: str | None) -> bool:
     """A bare singular demonym as a phrase head ("in French", "speaks Arabic") names a
     language; people take a plural ("Palestinians") or a determiner ("a Liberian")."""
-    return bool(key and key.startswith("adj:") and not _is_modifier(head)
-                and head.tag_ in {"NNP", "NN", "JJ"} and not head.lower_.endswith("s")
-                and not any(c.dep_ in {"det", "nummod"} for c in head.children))
+    if not (key and key.startswith("adj:") and len(head.doc.ents) and head.ent_iob_ == "B"
+            and head.head.i != head.i):
+        return False
+    parent = head.head
+    return (parent.lower_ == "in" or parent.lemma_ in LANGUAGE_VERBS) \
+        and not _is_modifier(head) and not head.lower_.endswith("s") \
+        and not any(c.dep_ in {"det", "nummod"} for c in head.children)
 
 
 def _entity_key(token: Token) -> str | None:
@@ -336,6 +342,8 @@ class DocActors:
         modifier = next(
             (r for c in head.children if c.dep_ in MODIFIER_DEPS if (r := _role_of(self.kb, c))),
             None)
+        if modifier is None and head.pos_ == "PROPN":
+            modifier = self._title(head)
         if own is not None and modifier is not None and head.lemma_.lower() in GENERIC_HEADS:
             return modifier
         return own or modifier
@@ -358,14 +366,28 @@ class DocActors:
                     if obj.dep_ != "pobj":
                         continue
                     for token in (obj, *(c for c in obj.children if c.dep_ in MODIFIER_DEPS)):
-                        if token_key := self._key(token):
-                            return self._checked(token, token_key), token
+                        if (token_key := self._key(token)) and (
+                                linked := self._checked(token, token_key)):
+                            # "supporters of former President X": X's country, our role
+                            return (replace(linked, kind="country", role=None, entity=None,
+                                            name=self.kb.countries[linked.country].name)
+                                    if linked.kind == "person" and linked.country
+                                    else linked), token
         return None, None
 
+    def _title(self, head: Token) -> str | None:
+        """The role of a title before a name, through compound chains ("President Prosper
+        Avril", "Lt. Gen. X")."""
+        for child in head.lefts:
+            if child.dep_ == "compound":
+                for token in child.subtree:
+                    if token.i < head.i and (role := _role_of(self.kb, token)):
+                        return role
+        return None
+
     def _apposition(self, head: Token, text: str) -> Actor | None:
-        """"X, Algeria's leading rights activist": a name takes its apposition's actor."""
-        if head.pos_ != "PROPN":
-            return None
+        """"X, Algeria's leading rights activist", "the main rebel group, the FDD": a phrase
+        takes its apposition's actor."""
         for child in head.children:
             if child.dep_ == "appos":
                 inner = self.actor_at(child)
@@ -392,10 +414,18 @@ class DocActors:
         plural groups that are not the state ("rebels", "Islamic fundamentalists", "Hutu
         rebels"). Needs a clear main country; state bodies ("troops", "officials") are not
         guessed, since foreign ones are as often meant."""
-        if self.about is None or role is None or self.about_share < DOMESTIC_SHARE:
+        if self.about is None or self.about_share < DOMESTIC_SHARE:
             return None
-        if head.pos_ == "PROPN" and head.ent_type_ == "PERSON" and role in STATE_TITLE_ROLES \
-                and any(c.dep_ == "compound" and _role_of(self.kb, c) for c in head.children):
+        if head.tag_ == "NNS" and any(
+                c.dep_ in MODIFIER_DEPS and not c.ent_id_ and c.is_title
+                and (c.ent_type_ == "NORP" or (c.pos_ == "PROPN"
+                                              and c.ent_type_ not in {"ORG", "GPE", "FAC"}))
+                for c in head.children):
+            # A people the KB has no state for ("Yoruba leaders", "Ibo elders").
+            return Base(self.about, self.about, self.kb.countries[self.about].name)
+        if role is None:
+            return None
+        if head.pos_ == "PROPN" and role in STATE_TITLE_ROLES and self._title(head):
             return Base(self.about, self.about, self.kb.countries[self.about].name)
         bare = not any(c.dep_ in {"det", "poss"} for c in head.children)
         if bare and head.tag_ == "NNS" and role in DOMESTIC_ROLES:
@@ -574,17 +604,21 @@ def about_country(doc: Doc) -> str | None:
 def _about(doc: Doc) -> tuple[str | None, float]:
     """The main country and its share of the weighted country mentions."""
     scores: Counter[str] = Counter()
+    first: dict[str, int] = {}
     first_sentence_end = next(iter(doc.sents)).end if len(doc) else 0
     for ent in doc.ents:
         kind, _, iso3 = ent.ent_id_.partition(":")
-        if kind not in PLACE_KINDS or _currency(ent) or _ethnic(ent.root):
+        if kind == "group":  # an armed group hints at where the story is
+            kind, iso3 = "place", load_kb().organisations[iso3].country or ""
+        if kind not in PLACE_KINDS or _currency(ent) or _ethnic(ent.root) or not iso3:
             continue
         weight = ADJECTIVE_WEIGHT if kind in {"adj", "place"} \
             or ent.root.dep_ in {"compound", "amod"} else NOUN_WEIGHT
         scores[iso3] += weight * (LEAD_FACTOR if ent.start < first_sentence_end else 1.0)
+        first.setdefault(iso3, ent.start)
     if not scores:
         return None, 0.0
-    best = max(scores, key=lambda iso: (scores[iso], -_first_index(doc, iso)))
+    best = max(scores, key=lambda iso: (scores[iso], -first[iso]))
     return best, scores[best] / sum(scores.values())
 
 
@@ -598,10 +632,6 @@ def _currency(ent: Span) -> bool:
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
     return after is not None and (after.text == "$" or after.lemma_.lower() == "dollar")
-
-
-def _first_index(doc: Doc, iso3: str) -> int:
-    return next(e.start for e in doc.ents if e.ent_id_.endswith(":" + iso3))
 
 
 def resolve(doc: Doc, article: Article) -> DocActors:
