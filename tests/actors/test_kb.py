@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
+from importlib import resources
+from pathlib import Path
+
 import pycountry
 import pytest
 
-from faultline.actors.kb import load_kb
+from faultline.actors.kb import KBError, load_kb, load_kb_from
 from faultline.tsv import DataFileError, parse_rows
+
+DATA = Path(str(resources.files("faultline.actors").joinpath("data")))
 
 
 def test_every_iso_country_is_present_and_valid() -> None:
@@ -50,3 +56,62 @@ def test_broken_row_names_file_and_line() -> None:
     text = "# comment\niso3\tname\taliases\tadjectives\tseats\nNER\tNiger\tNiger\n"
     with pytest.raises(DataFileError, match=r"countries\.tsv:3: expected 5 columns, got 3"):
         parse_rows("countries.tsv", text)
+
+
+def broken_copy(tmp_path: Path, filename: str, line: str) -> Path:
+    """A copy of the KB folder with ``line`` appended to ``filename``."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    path = folder / filename
+    path.write_text(path.read_text("utf-8").rstrip("\n") + "\n" + line + "\n", "utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(
+    ("filename", "line", "message"),
+    [
+        ("places.tsv", "Atlantis\tXXX\t", r"places\.tsv:\d+: unknown country 'XXX'"),
+        ("places.tsv", "Atlantis\tGRC", r"places\.tsv:\d+: expected 3 columns, got 2"),
+        ("people.tsv", "person:x\tX\tX\tNER\tGOV\tpresident\t2024-13-01\t",
+         r"people\.tsv:\d+: bad date"),
+        ("people.tsv", "person:abdourahamane-tchiani\tA\tA\tNER\tGOV\thead of state\t"
+         "2024-01-01\t", r"people\.tsv:\d+: overlaps"),
+        ("roles.tsv", "junta\tGOV", r"roles\.tsv:\d+: unknown role or repeated word"),
+        ("groups.tsv", "XXXREBABC\tX\tZZZ\tREB\tX", r"groups\.tsv:\d+: repeated code"),
+        ("countries.tsv", "NER\tNiger\t\t\t", r"countries\.tsv:\d+: bad or repeated ISO3"),
+    ],
+)
+def test_broken_file_fails_the_loader_with_file_and_line(
+        tmp_path: Path, filename: str, line: str, message: str) -> None:
+    folder = broken_copy(tmp_path, filename, line)
+    with pytest.raises(DataFileError, match=message):
+        load_kb_from(folder)
+
+
+def test_kb_errors_are_data_file_errors() -> None:
+    assert issubclass(KBError, DataFileError)
+
+
+def test_places_name_their_country_and_shared_names_keep_every_reading() -> None:
+    kb = load_kb()
+    assert {p.country for p in kb.places if p.name == "Darfur"} == {"SDN"}
+    readings = [key for _, key in kb.names["Tripoli"]]
+    assert readings[0] == "seat:LBY" and "place:LBN" in readings
+    patterns = {p["pattern"]: p["id"] for p in kb.ruler_patterns()}
+    assert patterns["Bush"] == "name:Bush"  # two presidents: the resolver picks by date
+
+
+@pytest.mark.parametrize(("word", "country"), [("Ethopia", "ETH"), ("Afganistan", "AFG"),
+                                               ("Phillippines", "PHL"), ("Nigerin", None),
+                                               ("Iraan", None), ("Malin", None)])
+def test_misspelt_place_names_match_only_when_unambiguous(word: str, country: str | None) -> None:
+    key = load_kb().near_key(word)
+    assert (key.partition(":")[2] if key else None) == country
+
+
+def test_kb_loads_fast() -> None:
+    import time
+
+    start = time.perf_counter()
+    load_kb_from(DATA)
+    assert time.perf_counter() - start < 1.0

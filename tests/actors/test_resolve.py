@@ -149,3 +149,103 @@ def test_reported_subject_pronoun_is_the_reporter() -> None:
                "could target army leaders too.")
     actor = resolve_actor("it", context=context)
     assert actor is not None and actor.code == "USAGOV"
+
+
+# One sentence per rule, each written for this test.
+@pytest.mark.parametrize(
+    ("mention", "context", "date", "code"),
+    [
+        # a modifier takes the role of the phrase it belongs to
+        ("Romanian", "Senior Bulgarian and Romanian diplomats met in Sofia on Monday.", None,
+         "ROUGOV"),
+        # a generic head yields to a more specific role word
+        ("Kenyan intelligence officials",
+         "Kenyan intelligence officials said the cell had been dismantled.", None, "KENSPY"),
+        ("Somali opposition leaders", "Somali opposition leaders rejected the new electoral law.",
+         None, "SOMOPP"),
+        # partitive heads take their of-phrase's actor
+        ("A member of the Ghanaian parliament",
+         "A member of the Ghanaian parliament resigned in protest on Friday.", None, "GHALEG"),
+        # former office holders are elites; out of office, a national title still gives the
+        # country
+        ("former President Mohamed Bazoum",
+         "Lawyers for former President Mohamed Bazoum appealed the ruling in Niamey.",
+         "2024-06-01", "NERELI"),
+        ("Nigerien President Mohamed Bazoum",
+         "The book describes how Nigerien President Mohamed Bazoum courted donors.",
+         "2024-06-01", "NERGOV"),
+        # a capital in a place phrase is the city; as an agent, the government
+        ("Bamako", "Soldiers imposed a curfew in Bamako after the attack.", None, "MLICVL"),
+        ("Bamako", "Bamako expelled the French ambassador on Tuesday.", None, "MLIGOV"),
+        # people named by nationality are civilians; a bare demonym after "in" is a language
+        ("Malians", "Police detained forty Malians at the border crossing.", None, "MLICVL"),
+        ("French", "The minister spoke in French at the summit in Dakar.", None, None),
+        # regions and cities; a shared name read by the countries the article names
+        ("Darfur rebels", "Darfur rebels seized a market town on Sunday.", None, "SDNREB"),
+        ("Tripoli", "Clashes broke out in Tripoli, the second city of Lebanon, as Lebanese "
+         "troops deployed.", None, "LBN"),
+        ("Tripoli", "Tripoli rejected the proposal from the envoys.", None, "LBYGOV"),
+        ("Georgia", "Storms hit Atlanta and much of Georgia overnight.", None, "USA"),
+        # a misspelt country name, one letter off
+        ("Ethopia", "Ethopia reopened its border with Eritrea.", None, "ETH"),
+        # apposition
+        ("Amadou Diallo", "Amadou Diallo, Mali's defence minister, said the convoy was safe.",
+         None, "MLIMIL"),
+        # ethnic groups live where the phrase or the story puts them
+        ("ethnic Hungarians", "Thousands of ethnic Hungarians rallied in Slovakia on Sunday.",
+         None, "SVK"),
+        ("Bosnian Croats", "Bosnian Croats boycotted the vote.", None, "BIH"),
+        ("Hausa traders", "Hausa traders closed their shops in Kano, Nigerian police said.", None,
+         "NGA"),
+        # unqualified titled people and bare non-state groups belong to a one-country story
+        ("President Ndaye",
+         "President Ndaye opened the session in Libreville as Gabonese lawmakers cheered.", None,
+         "GABGOV"),
+        ("Rebels", "Rebels attacked a convoy near Bangui, the Central African army said.", None,
+         "CAFREB"),
+        # a stance towards a country is not the country
+        ("an anti-French protest group",
+         "Police dispersed an anti-French protest group in Ouagadougou.", None, None),
+        # organisations, armed groups, weapons
+        ("Boko Haram fighters", "Boko Haram fighters raided a village near Maiduguri.", None,
+         "NGAREBBKH"),
+        ("Israeli tanks", "Israeli tanks shelled the outskirts of the town.", None, "ISRMIL"),
+    ],
+)
+def test_resolver_rules(mention: str, context: str, date: str | None, code: str | None) -> None:
+    actor = resolve_actor(mention, date=date, context=context)
+    assert coded(actor, code), actor
+
+
+def test_igo_mentions_keep_the_role_their_words_give() -> None:
+    actor = resolve_actor("UN peacekeepers", context="UN peacekeepers withdrew from the town.")
+    assert actor is not None and actor.code == "IGOUNO" and actor.role == "MIL"
+
+
+@pytest.mark.parametrize(
+    ("mention", "date", "entity"),
+    [
+        ("Niger's military ruler", "2024-04-12", "person:abdourahamane-tchiani"),
+        ("Niger's military ruler", "2022-04-12", None),  # Bazoum was no military ruler
+        ("the French president", "2020-01-01", "person:emmanuel-macron"),
+        ("President Bush", "1990-05-01", "person:george-h-w-bush"),
+        ("President Bush", "2004-05-01", "person:george-w-bush"),
+        ("Nigerien President Mohamed Bazoum", "2024-06-01", "person:mohamed-bazoum"),
+    ],
+)
+def test_office_descriptions_and_shared_names_find_the_holder(
+        mention: str, date: str, entity: str | None) -> None:
+    actor = resolve_actor(mention, date=date)
+    assert actor is not None and actor.entity == entity, actor
+
+
+def test_coordinated_modifiers_give_one_actor_each() -> None:
+    from faultline.actors import resolve
+    from faultline.model import Article
+    from faultline.nlp.load import load_nlp
+
+    text = "Greek and Turkish warships sailed past the island on Monday."
+    doc = load_nlp()(text)
+    actors = resolve(doc, Article(article_id="a-x", doc_ref="-", text=text))
+    warships = next(t for t in doc if t.text == "warships")
+    assert sorted(a.code for a in actors.actors_for(warships)) == ["GRCMIL", "TURMIL"]

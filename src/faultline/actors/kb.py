@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
-from faultline.tsv import DataFileError, package_rows
+from faultline.tsv import DataFileError, package_rows, parse_rows
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 # CAMEO-style roles; ELI: former officials and other elites; HLH: health; AGR: agriculture.
@@ -75,7 +77,10 @@ def term_on(terms: tuple[Office, ...], date: str | None) -> Office | None:
     return current or max(terms, key=lambda t: t.start)
 
 
-def _rows(filename: str) -> list[tuple[int, dict[str, str]]]:
+Rows = Callable[[str], list[tuple[int, dict[str, str]]]]
+
+
+def _package_rows(filename: str) -> list[tuple[int, dict[str, str]]]:
     return package_rows("faultline.actors", filename)
 
 
@@ -191,7 +196,7 @@ def _near_index(names: dict[str, tuple[tuple[str, str], ...]]) -> dict[str, str 
     return near
 
 
-def _load_countries() -> dict[str, Country]:
+def _load_countries(_rows: Rows) -> dict[str, Country]:
     countries: dict[str, Country] = {}
     for number, row in _rows("countries.tsv"):
         iso3 = row["iso3"]
@@ -202,7 +207,7 @@ def _load_countries() -> dict[str, Country]:
     return countries
 
 
-def _load_roles() -> dict[str, str]:
+def _load_roles(_rows: Rows) -> dict[str, str]:
     roles: dict[str, str] = {}
     for number, row in _rows("roles.tsv"):
         if row["role"] not in ROLES or row["word"] in roles:
@@ -211,7 +216,8 @@ def _load_roles() -> dict[str, str]:
     return roles
 
 
-def _load_organisations(countries: dict[str, Country]) -> dict[str, Organisation]:
+def _load_organisations(_rows: Rows, countries: dict[str, Country]
+                        ) -> dict[str, Organisation]:
     orgs: dict[str, Organisation] = {}
     for number, row in _rows("igos.tsv"):
         if not row["code"].startswith(("IGO", "NGO")) or row["code"] in orgs \
@@ -227,7 +233,8 @@ def _load_organisations(countries: dict[str, Country]) -> dict[str, Organisation
     return orgs
 
 
-def _load_offices(countries: dict[str, Country]) -> dict[str, tuple[Office, ...]]:
+def _load_offices(_rows: Rows, countries: dict[str, Country]
+                  ) -> dict[str, tuple[Office, ...]]:
     offices: dict[str, list[Office]] = {}
     for number, row in _rows("people.tsv"):
         country = row["country"]
@@ -249,7 +256,7 @@ def _load_offices(countries: dict[str, Country]) -> dict[str, tuple[Office, ...]
     return {entity: tuple(terms) for entity, terms in offices.items()}
 
 
-def _load_places(countries: dict[str, Country]) -> tuple[Place, ...]:
+def _load_places(_rows: Rows, countries: dict[str, Country]) -> tuple[Place, ...]:
     places = []
     for number, row in _rows("places.tsv"):
         if row["country"] not in countries or not row["name"]:
@@ -261,10 +268,21 @@ def _load_places(countries: dict[str, Country]) -> tuple[Place, ...]:
 @functools.cache
 def load_kb() -> KnowledgeBase:
     """The knowledge base, read and checked once per process."""
-    countries = _load_countries()
-    places = _load_places(countries)
-    orgs = _load_organisations(countries)
-    offices = _load_offices(countries)
+    return _build(_package_rows)
+
+
+def load_kb_from(folder: Path) -> KnowledgeBase:
+    """A knowledge base read from another folder of the same TSV files (to check edits)."""
+    def rows(filename: str) -> list[tuple[int, dict[str, str]]]:
+        return parse_rows(filename, (folder / filename).read_text("utf-8"))
+    return _build(rows)
+
+
+def _build(rows: Rows) -> KnowledgeBase:
+    countries = _load_countries(rows)
+    places = _load_places(rows, countries)
+    orgs = _load_organisations(rows, countries)
+    offices = _load_offices(rows, countries)
     names = _name_index(countries, places, orgs, offices)
-    return KnowledgeBase(countries, _load_roles(), orgs, offices, places, names,
+    return KnowledgeBase(countries, _load_roles(rows), orgs, offices, places, names,
                          _near_index(names))

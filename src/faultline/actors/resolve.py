@@ -63,6 +63,17 @@ PLACE_HEADS = frozenset({"city", "town", "capital", "village", "province", "regi
                          "district", "port", "area", "enclave", "camp", "county"})
 # Verbs whose object, and the preposition "in", make a bare demonym a language.
 LANGUAGE_VERBS = frozenset({"speak", "learn", "teach", "translate", "write", "understand"})
+# Titles that describe one office holder ("Niger's military ruler", "the prime minister").
+_HEAD_OF_STATE = frozenset({"president", "head of state", "king", "supreme leader"})
+TITLE_OFFICES: dict[str, frozenset[str]] = {
+    "president": _HEAD_OF_STATE, "head of state": _HEAD_OF_STATE, "ruler": _HEAD_OF_STATE,
+    "military ruler": frozenset({"head of state"}), "junta leader": frozenset({"head of state"}),
+    "military leader": frozenset({"head of state"}), "leader": _HEAD_OF_STATE,
+    "king": _HEAD_OF_STATE,
+    "prime minister": frozenset({"prime minister"}), "premier": frozenset({"prime minister"}),
+    "chancellor": frozenset({"chancellor"}),
+    "foreign minister": frozenset({"foreign minister", "secretary of state"}),
+}
 # "anti-Syria", "pro-Russian": a stance towards the country, not the country.
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 # Last words of names of national bodies ("Kenya Airways", "Nigeria Police Force").
@@ -281,8 +292,9 @@ class DocActors:
             # Out of office on this date: a country in the title still holds ("Russian
             # President X"); a "former" title makes them an elite of their last country.
             titled, title_source = self._title_country(head)
-            if titled is not None:
-                base, source = titled, title_source
+            if titled is not None:  # the person, out of office: their country by title
+                base = replace(titled, name=base.name, entity=base.entity)
+                source = title_source
             elif base.former is not None and _is_former(head):
                 base = replace(base, code=base.former, country=base.former)
         if base is None:
@@ -309,6 +321,8 @@ class DocActors:
         if base.kind == "adj" and source is not None:
             base = self._residence(head, source, base)
         role = self._final_role(head, base, role, source)
+        if base.kind in {"country", "adj", "seat"} and base.country and role == "GOV":
+            base = self._office_holder(head, base)
         code = base.code
         if code and base.kind not in {"igo", "group"} and role and code == base.country:
             code = f"{base.country}{role}"
@@ -374,6 +388,31 @@ class DocActors:
                                     if linked.kind == "person" and linked.country
                                     else linked), token
         return None, None
+
+    def _office_holder(self, head: Token, base: Base) -> Base:
+        """"Niger's military ruler", "the president": the person holding that office in that
+        country on the article's date (undated: today), when the KB knows exactly one."""
+        if head.pos_ not in {"NOUN", "PROPN"} or head.tag_ in {"NNS", "NNPS"} \
+                or _is_former(head):
+            return base
+        lemma = head.lemma_.lower()
+        modifiers = {c.lemma_.lower() for c in head.children if c.dep_ in MODIFIER_DEPS}
+        title = next((f"{m} {lemma}" for m in modifiers if f"{m} {lemma}" in TITLE_OFFICES),
+                     lemma)
+        if title == lemma and any(self.kb.roles.get(m) not in {None, "GOV"} for m in modifiers
+                                  if m != "military"):
+            return base  # "rebel leader", "opposition leader": not the state's
+        offices = TITLE_OFFICES.get(title)
+        if offices is None:
+            return base
+        date = self.article.published
+        holders = {term.entity: term for terms in self.kb.offices.values() for term in terms
+                   if term.country == base.country and term.office in offices
+                   and term.holds(date)}
+        if len(holders) != 1:
+            return base
+        (term,) = holders.values()
+        return replace(base, name=term.name, entity=term.entity)
 
     def _title(self, head: Token) -> str | None:
         """The role of a title before a name, through compound chains ("President Prosper
