@@ -154,6 +154,8 @@ def code(doc: Doc, article: Article, actors: DocActors) -> list[Event]:
             if len(tried) > MAX_CANDIDATES_PER_SENTENCE:
                 break
             event = _event(article, sentence, found, actors)
+            if event.source and event.target and event.source.code == event.target.code:
+                continue  # a stance reframed onto its own speaker ("X said X must go")
             key = (event.source.code if event.source else None,
                    event.target.code if event.target else None, event.cameo)
             if key in seen:

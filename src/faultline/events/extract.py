@@ -49,6 +49,15 @@ RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 # resolve ("opposition groups in Zimbabwe", "a deployment of NATO troops").
 OWNER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "appos"})
 OWNER_PREPS = ("of", "in", "from")
+# Clauses that say what a protest is for: "marched to demand", "on hunger strike demanding",
+# "rallied in demanding".
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "acl", "relcl"})
+PURPOSE_PREPS = frozenset({"in", "for", "by"})
+# CAMEO's protest codes 141-145 split by what is demanded, in the order of its demands 1041-1044
+# (leadership, policy, rights, institutions): a march to demand rights (1043) is 1413.
+PROTEST_ROOT, DEMAND_ROOT = "14", "10"
+PROTESTS_BY_DEMAND = frozenset({"141", "142", "143", "144", "145"})
+DEMAND_DETAIL = "104"
 # Match levels (they feed the confidence): a row's object matched, its preposition found, a
 # bare row, a row whose preposition was absent, a root-level code from same-root rows.
 MATCH_OBJECT, MATCH_PREP, MATCH_BARE, MATCH_NO_PREP, MATCH_ROOT = 3, 2, 1, 0, -1
@@ -355,6 +364,71 @@ def _outcome_of_violence(verb: Token) -> bool:
     return entry is not None and entry.cameo[:2] in {"18", "19", "20"}
 
 
+def _purposes(head: Token) -> Iterator[Token]:
+    """Verbs that say what ``head`` is done for: "to demand …", "demanding …", "in demanding
+    …"."""
+    for child in head.children:
+        if child.dep_ in PURPOSE_DEPS and child.pos_ == "VERB":
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in PURPOSE_PREPS:
+            yield from (g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB")
+
+
+def _protest_holder(token: Token) -> bool:
+    """Whether ``token`` is a protest: a protest verb, or a light verb carrying a protest
+    noun ("staged a rally", "continued their hunger strike")."""
+    entry, _, _ = _match(token, token.lemma_.lower(), _direct_object(token)) \
+        if token.pos_ in {"VERB", "NOUN"} else (None, None, None)
+    if entry is not None:
+        return entry.cameo[:2] == PROTEST_ROOT
+    obj = _direct_object(token)
+    if token.lemma_.lower() in LIGHT_VERBS and obj is not None and obj.pos_ == "NOUN":
+        entry, _, _ = _match(obj, obj.lemma_.lower(), None)
+        return entry is not None and entry.cameo[:2] == PROTEST_ROOT
+    return False
+
+
+def _demand_of_protest(verb: Token, entry: Entry) -> bool:
+    """"rallied to demand reforms": the demand is what the protest is for, and CAMEO codes
+    the protest (with the demand in its fourth digit), not a second event."""
+    if entry.cameo[:2] != DEMAND_ROOT:
+        return False
+    head = verb.head
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ in PURPOSE_PREPS:
+        head = head.head
+    elif verb.dep_ not in PURPOSE_DEPS:
+        return False
+    if head.pos_ == "NOUN" and head.head.lemma_.lower() in LIGHT_VERBS:
+        head = head.head
+    return _protest_holder(head)
+
+
+def _protest_purpose(actors: DocActors, trigger: Token, code: str,
+                     sources: list[Actor], target: Actor | None) -> tuple[str, Actor | None]:
+    """A protest's code and target from what it demands: "marched to demand the president's
+    resignation" is 1411 against the president."""
+    if code[:2] != PROTEST_ROOT:
+        return code, target
+    heads = [trigger]
+    if trigger.pos_ == "NOUN" and trigger.head.lemma_.lower() in LIGHT_VERBS:
+        heads.append(trigger.head)
+    for head in heads:
+        for purpose in _purposes(head):
+            obj = _direct_object(purpose)
+            entry, obj, level = _match(purpose, purpose.lemma_.lower(), obj)
+            if entry is None or entry.cameo[:2] != DEMAND_ROOT:
+                continue
+            demand = _framed_code(purpose, entry, obj)
+            if demand.startswith(DEMAND_DETAIL) and len(demand) == 4 \
+                    and code in PROTESTS_BY_DEMAND:
+                code = code + demand[3]
+            if target is None:
+                target = _verb_arguments(actors, purpose, entry, obj, level)[1]
+                target = target if target not in sources else None
+            return code, target
+    return code, target
+
+
 def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
     """Every (trigger, row, source, target) the sentence supports, in token order."""
     carried: set[int] = set()
@@ -362,25 +436,27 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
         if token.pos_ == "VERB":
             lemma = token.lemma_.lower()
             entry, obj, level = _match(token, lemma, _direct_object(token))
-            if entry is None:
+            if entry is None or _demand_of_protest(token, entry):
                 continue
             if entry.objects and obj is not None:
                 carried.add(obj.i)
             sources, target = _verb_arguments(actors, token, entry, obj, level)
             if level == MATCH_PREP and target is None:
                 continue  # the row's shape ("arrive in <actor>") did not hold: abstain
-            target = target or _place_target(actors, token, sources)
             if _outcome_of_violence(token):
                 continue
             code = _weapon_code(token, _framed_code(token, entry, obj), obj)
+            code, target = _protest_purpose(actors, token, code, sources, target)
+            target = target or _place_target(actors, token, sources)
             yield from _pairs(token, entry, sources, target, [], code, level)
         elif token.pos_ == "NOUN" and token.i not in carried:
             entry, _, level = _match(token, token.lemma_.lower(), None)
             if entry is None:
                 continue
             sources, target, pair = _noun_arguments(actors, token, entry)
-            target = target or _place_target(actors, token, sources)
             code = _weapon_code(token, _framed_code(token, entry, None), None)
+            code, target = _protest_purpose(actors, token, code, sources, target)
+            target = target or _place_target(actors, token, sources)
             yield from _pairs(token, entry, sources, target, pair, code, level)
 
 

