@@ -106,3 +106,32 @@ def test_a_participle_reporting_the_outcome_is_not_a_second_event() -> None:
     found = events_of("Sudan's army shelled the town of Sinja, killing five civilians.")
     codes = {code for _s, code, _t, _n, _m in found}
     assert codes & {"190", "194"} and "1823" not in codes, found
+
+
+def test_protest_to_demand_is_the_protest_with_the_demand_in_its_code() -> None:
+    found = events_of("Togolese students marched in Lome on Friday to demand the resignation "
+                      "of President Faure Gnassingbe.")
+    assert [e[1] for e in found] == ["1411"], found
+    assert found[0][2] == "TGOGOV"
+    strike = events_of("Kenyan nurses staged a hunger strike in Nairobi demanding higher pay.")
+    assert strike and all(code.startswith("142") for _, code, *_ in strike), strike
+
+
+def test_soldiers_arriving_are_not_a_visit() -> None:
+    peace = events_of("Ghanaian peacekeeping troops arrived in Liberia on Tuesday.")
+    assert [e[1] for e in peace] == ["074"], peace
+    assert not any(e[1] == "042" for e in events_of("Chadian troops arrived in Niger."))
+    assert ("FRA", "042", "SEN", False, "asserted") in [
+        (s[:3] if s else s, c, t, n, m)
+        for s, c, t, n, m in events_of("French President Emmanuel Macron arrived in Senegal.")]
+
+
+def test_event_without_happening_is_negated() -> None:
+    found = events_of("Mali's president agreed to step down without travelling to Algeria.")
+    assert all(e[3] for e in found if e[1] == "042"), found
+
+
+def test_lodging_a_protest_with_a_state_is_a_complaint() -> None:
+    assert ("GHA", "114", "TGO", False, "asserted") in [
+        (s[:3] if s else s, c, t[:3] if t else t, n, m)
+        for s, c, t, n, m in events_of("Ghana lodged a formal protest with Togo on Monday.")]

@@ -58,6 +58,13 @@ PURPOSE_PREPS = frozenset({"in", "for", "by"})
 PROTEST_ROOT, DEMAND_ROOT = "14", "10"
 PROTESTS_BY_DEMAND = frozenset({"141", "142", "143", "144", "145"})
 DEMAND_DETAIL = "104"
+# A military unit that arrives somewhere is deployed, not visiting: peacekeepers give CAMEO
+# 074 (peacekeeping); other units have no CAMEO visit code, so the coder abstains.
+VISIT_CODES = frozenset({"042"})
+MILITARY_ROLE = "MIL"
+PEACEKEEPING_CODE = "074"
+PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping",
+                                "peace-keeper", "peacekeepers"})
 # Match levels (they feed the confidence): a row's object matched, its preposition found, a
 # bare row, a row whose preposition was absent, a root-level code from same-root rows.
 MATCH_OBJECT, MATCH_PREP, MATCH_BARE, MATCH_NO_PREP, MATCH_ROOT = 3, 2, 1, 0, -1
@@ -429,6 +436,16 @@ def _protest_purpose(actors: DocActors, trigger: Token, code: str,
     return code, target
 
 
+def _troop_movement(verb: Token, code: str, sources: list[Actor]) -> str | None:
+    """The code of a visit made by soldiers: peacekeeping (074) when the subject says
+    peacekeepers, else None (a deployment CAMEO has no code for); other codes pass."""
+    if code not in VISIT_CODES or not any(a.role == MILITARY_ROLE for a in sources):
+        return code
+    subject = clause_subject(verb)
+    words = {t.lemma_.lower() for t in subject.subtree} if subject is not None else set()
+    return PEACEKEEPING_CODE if words & PEACEKEEPING_WORDS else None
+
+
 def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
     """Every (trigger, row, source, target) the sentence supports, in token order."""
     carried: set[int] = set()
@@ -438,7 +455,9 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             entry, obj, level = _match(token, lemma, _direct_object(token))
             if entry is None or _demand_of_protest(token, entry):
                 continue
-            if entry.objects and obj is not None:
+            if obj is not None and (entry.objects or entry.cameo[:2] in FRAME_ROOTS):
+                # The object is part of this event: "launched strikes", and what a stance
+                # is about ("rejected the ultimatum", "accepted calls for talks").
                 carried.add(obj.i)
             sources, target = _verb_arguments(actors, token, entry, obj, level)
             if level == MATCH_PREP and target is None:
@@ -448,7 +467,9 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             code = _weapon_code(token, _framed_code(token, entry, obj), obj)
             code, target = _protest_purpose(actors, token, code, sources, target)
             target = target or _place_target(actors, token, sources)
-            yield from _pairs(token, entry, sources, target, [], code, level)
+            if (moved := _troop_movement(token, code, sources)) is None:
+                continue
+            yield from _pairs(token, entry, sources, target, [], moved, level)
         elif token.pos_ == "NOUN" and token.i not in carried:
             entry, _, level = _match(token, token.lemma_.lower(), None)
             if entry is None:

@@ -115,7 +115,9 @@ def assess(trigger: Token) -> Modality:
     sentence = trigger.sent
     verb = governing_verb(trigger)
     negated = _negated_here(verb) or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in trigger.children)
+        c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) or (
+        # "agreed to resign without returning": the gerund's event did not happen.
+        verb.dep_ == "pcomp" and verb.head.lower_ == "without")
     modality = "asserted"
     if sentence.text.rstrip().rstrip("”\"'").endswith("?"):
         modality = "hypothetical"
