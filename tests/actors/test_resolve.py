@@ -206,6 +206,15 @@ def test_reported_subject_pronoun_is_the_reporter() -> None:
         # a stance towards a country is not the country
         ("an anti-French protest group",
          "Police dispersed an anti-French protest group in Ouagadougou.", None, None),
+        # a country name before a hyphenated body name is the country, not a first name
+        ("Ghana Anti-Narcotics Unit", "The Ghana Anti-Narcotics Unit seized cocaine in Tema.",
+         None, "GHA"),
+        ("Chad Nelson", "Chad Nelson scored twice for the visitors.", None, None),
+        # an organisation based somewhere is that country's; foreign troops based there are not
+        ("a charity based in Nairobi", "A charity based in Nairobi appealed for food aid.", None,
+         "KEN"),
+        ("Soldiers based in Djibouti", "Soldiers based in Djibouti trained local units.",
+         None, None),
         # organisations, armed groups, weapons
         ("Boko Haram fighters", "Boko Haram fighters raided a village near Maiduguri.", None,
          "NGAREBBKH"),

@@ -96,6 +96,9 @@ FORMER_ROLE = "ELI"
 LOCATIVE_PREPS = frozenset({"in", "at", "into", "near", "around", "across", "throughout",
                             "outside", "inside", "within"})
 CITY_ROLE = "CVL"
+MILITARY_ROLE = "MIL"
+# "based in", "headquartered in": where an organisation is, and so whose it is.
+SEAT_VERBS = frozenset({"base", "headquarter", "headquartered"})
 # People named only by their nationality ("Palestinians", "a Liberian") are civilians.
 PEOPLE_ROLE = "CVL"
 
@@ -373,6 +376,15 @@ class DocActors:
         titled = self._title_country(head)
         if titled[0] is not None:
             return titled
+        if self._role(head) != MILITARY_ROLE:  # troops based abroad stay foreign
+            for child in head.children:
+                if child.dep_ == "acl" and child.lemma_.lower() in SEAT_VERBS:
+                    for prep in (c for c in child.children if c.lower_ in LOCATIVE_PREPS):
+                        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                            key = self._key(obj)
+                            if key and key.partition(":")[0] in PLACE_KINDS - {"adj"}:
+                                # "a newspaper based in Beirut", "a group headquartered in X"
+                                return self._checked(obj, key), obj
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ in LINK_PREPS and (
                     self._role(head) or head.ent_type_ == "NORP"):
@@ -557,6 +569,7 @@ class DocActors:
             return key  # "Mali Defence Ministry", "US Senate": the state's own institution
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after is not None and after.pos_ == "PROPN" and after.is_title and not after.ent_id_ \
+                and not _hyphen_follows(after) \
                 and after.ent_type_ not in {"DATE", "TIME"} \
                 and after.lemma_.lower() not in self.kb.roles and not self._institution(after) \
                 and after.ent_type_ not in {"ORG", "FAC", "GPE", "LOC", "NORP"}:
@@ -659,6 +672,13 @@ def _about(doc: Doc) -> tuple[str | None, float]:
         return None, 0.0
     best = max(scores, key=lambda iso: (scores[iso], -first[iso]))
     return best, scores[best] / sum(scores.values())
+
+
+def _hyphen_follows(token: Token) -> bool:
+    """"Kenya Anti-Corruption Commission": a name is not followed by a hyphenated word, so
+    "Kenya" here is the country, not a first name."""
+    doc = token.doc
+    return token.i + 1 < len(doc) and doc[token.i + 1].text == "-"
 
 
 def _ethnic(token: Token) -> bool:
