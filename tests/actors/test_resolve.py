@@ -215,6 +215,11 @@ def test_reported_subject_pronoun_is_the_reporter() -> None:
          "KEN"),
         ("Soldiers based in Djibouti", "Soldiers based in Djibouti trained local units.",
          None, None),
+        # a count or crowd of an actor is that actor
+        ("Thousands of Malians", "Thousands of Malians marched in Bamako on Friday.", None,
+         "MLICVL"),
+        ("dozens of Chadian soldiers", "Officials said dozens of Chadian soldiers deserted.",
+         None, "TCDMIL"),
         # organisations, armed groups, weapons
         ("Boko Haram fighters", "Boko Haram fighters raided a village near Maiduguri.", None,
          "NGAREBBKH"),

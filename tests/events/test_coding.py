@@ -135,3 +135,17 @@ def test_lodging_a_protest_with_a_state_is_a_complaint() -> None:
     assert ("GHA", "114", "TGO", False, "asserted") in [
         (s[:3] if s else s, c, t[:3] if t else t, n, m)
         for s, c, t, n, m in events_of("Ghana lodged a formal protest with Togo on Monday.")]
+
+
+def test_carrier_noun_lends_its_arguments_to_the_event_noun() -> None:
+    found = events_of("The emir of Qatar launched a mediation effort on Saturday between "
+                      "Bahrain and Saudi Arabia.")
+    assert {(s[:3], c, t[:3]) for s, c, t, *_ in found} >= {("QAT", "045", "BHR"),
+                                                            ("QAT", "045", "SAU")}, found
+
+
+def test_stopped_event_noun_is_not_happening() -> None:
+    found = events_of("Ghana suspended the talks with Togo on Friday.")
+    assert not any(c.startswith("04") and not negated for _, c, _, negated, _ in found), found
+    ended = events_of("Ghanaian officials ended their mediation between Togo and Benin.")
+    assert not any(c == "045" and not negated for _, c, _, negated, _ in ended), ended

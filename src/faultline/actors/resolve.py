@@ -58,6 +58,10 @@ GROUP_HEADS = frozenset({"coalition", "group", "party", "movement", "alliance", 
 PARTITIVE_HEADS = frozenset({"member", "head", "chief", "leader", "spokesman", "spokeswoman",
                              "spokesperson", "representative", "delegation", "commander", "wing",
                              "faction", "unit", "deputy", "envoy"})
+# Heads that count or gather the actor their of-phrase names ("thousands of Iraqi Kurds", "a
+# group of Yoruba elders"): the phrase is that actor.
+QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "ten",
+                            "group", "crowd", "number", "handful", "band", "couple", "batch"})
 # Nouns for places: "the town of X", "a village in Y" name Y's country, as a place.
 PLACE_HEADS = frozenset({"city", "town", "capital", "village", "province", "region",
                          "district", "port", "area", "enclave", "camp", "county"})
@@ -519,14 +523,16 @@ class DocActors:
     def _partitive(self, head: Token, text: str) -> Actor | None:
         """"a member of the Syrian parliament", "the leader of the rebels": the of-phrase's
         actor, when it names one with a role."""
-        if head.lemma_.lower() not in PARTITIVE_HEADS:
+        lemma = head.lemma_.lower()
+        if lemma not in PARTITIVE_HEADS and lemma not in QUANTITY_HEADS:
             return None
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         inner = self.actor_at(obj)
-                        if inner is not None and inner.code and inner.role:
+                        if inner is not None and inner.code and (
+                                inner.role or lemma in QUANTITY_HEADS):
                             return replace(inner, text=text)
         return None
 

@@ -30,12 +30,15 @@ WEAPON_CODES = {w: "195" for w in ("aircraft", "warplane", "jet", "helicopter",
     w: "194" for w in ("artillery", "tank", "mortar", "howitzer", "shell")}
 # Verbs that report what a violent act did ("..., killing ten").
 EFFECT_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage"})
+# Nouns that carry an event noun as their modifier ("a mediation effort", "a peace mission").
+CARRIER_NOUNS = frozenset({"effort", "mission", "bid", "attempt", "initiative", "campaign",
+                           "drive", "process", "plan", "programme", "program"})
 # Aspectual verbs ("resumed", "stepped up", "completed") pass their subject on the same way.
 LIGHT_VERBS = frozenset({"hold", "have", "make", "conduct", "launch", "carry", "stage", "begin",
                          "start", "open", "pay", "take", "give", "announce", "resume", "host",
                          "renew", "continue", "complete", "speed", "intensify", "pursue",
                          "step", "escalate", "expand", "finish", "wage", "mount", "order",
-                         "issue", "lodge", "file"})
+                         "issue", "lodge", "file", "undertake", "lead"})
 # Where a fallback target may sit in a clause: objects, datives, prepositional objects and the
 # subjects of complement clauses ("demanded that Moscow withdraw").
 TARGET_FALLBACK_DEPS = frozenset({"dobj", "pobj", "dative", "nsubj", "nsubjpass", "poss",
@@ -318,32 +321,37 @@ def _place_target(actors: DocActors, trigger: Token, sources: list[Actor]) -> Ac
 
 def _noun_arguments(actors: DocActors, noun: Token, entry: Entry
                     ) -> tuple[list[Actor], Actor | None, list[Actor]]:
-    """(sources, target, pair members for "between X and Y")."""
-    between = _prep_objects(noun, ("between", "among"))
+    """(sources, target, pair members for "between X and Y"). An event noun that only names
+    the kind of a carrier noun ("a mediation effort between X and Y", "a peace mission") takes
+    the carrier's arguments."""
+    phrase = noun
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS:
+        phrase = noun.head
+    between = _prep_objects(phrase, ("between", "among"))
     pair = actors.actors_for(between[0]) if between else []
     sources: list[Actor] = []
-    for child in noun.children:
-        if child.dep_ in {"poss", "amod", "compound", "nmod"}:
+    for child in phrase.children:
+        if child.dep_ in {"poss", "amod", "compound", "nmod"} and child != noun:
             sources = _actors_of(actors, child)
             if sources:
                 break
     if not sources:
-        agents = _prep_objects(noun, ("by",))
+        agents = _prep_objects(phrase, ("by",))
         sources = _actors_of(actors, agents[0]) if agents else []
-    head = noun.head
-    if not sources and noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in LIGHT_VERBS:
+    head = phrase.head
+    if not sources and phrase.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in LIGHT_VERBS:
         subject = clause_subject(head)
         sources = _actors_of(actors, subject) if subject is not None else []
     if not sources and "notarget" in entry.flags:
-        sources = [a for t in _prep_objects(noun, ("of",)) for a in _actors_of(actors, t)]
+        sources = [a for t in _prep_objects(phrase, ("of",)) for a in _actors_of(actors, t)]
     target = None
     if "notarget" not in entry.flags:
         preps = entry.preps or DEFAULT_TARGET_PREPS
-        target = _first_actor(actors, _prep_objects(noun, preps))
+        target = _first_actor(actors, _prep_objects(phrase, preps))
         if target is None and head.lemma_ in LIGHT_VERBS:
             target = _first_actor(actors, _prep_objects(head, preps))
         if target is None:
-            target = _clause_actor(actors, noun, sources)
+            target = _clause_actor(actors, phrase, sources)
     return sources, target, pair
 
 
@@ -459,6 +467,7 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
                 # The object is part of this event: "launched strikes", and what a stance
                 # is about ("rejected the ultimatum", "accepted calls for talks").
                 carried.add(obj.i)
+                carried.update(c.i for c in obj.children if c.dep_ == "compound")
             sources, target = _verb_arguments(actors, token, entry, obj, level)
             if level == MATCH_PREP and target is None:
                 continue  # the row's shape ("arrive in <actor>") did not hold: abstain
@@ -541,6 +550,13 @@ def _pairs(trigger: Token, entry: Entry, sources: list[Actor], target: Actor | N
         return
     if len(pair) == 1 and sources and target is None:
         target = pair[0]
+    if len(pair) >= 2 and sources and (target is None or target in pair):
+        # "X's mediation between Y and Z": X acts towards each side.
+        for source in sources:
+            for member in pair:
+                if member != source:
+                    yield Candidate(trigger, entry, source, member, code, level)
+        return
     if "sym" in entry.flags and len(sources) >= 2 and target is None:
         for a in sources:
             for b in sources:

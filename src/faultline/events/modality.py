@@ -19,6 +19,9 @@ CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 # Verbs whose complement did not (yet) happen: the complement's own event is not asserted.
 NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "deny", "reject", "stop", "halt",
                             "cease", "avoid"})
+# Verbs that stop the event their object noun names ("suspended talks").
+STOPPING_VERBS = NEGATING_VERBS | frozenset({"end", "suspend", "abandon", "cancel", "postpone",
+                                             "scrap", "freeze", "interrupt", "break"})
 WARNING_VERBS = frozenset({"warn", "threaten", "caution", "urge", "call", "ask", "demand",
                            "advise", "order", "tell", "press", "pressure", "force", "try"})
 INTENT_VERBS = frozenset({"plan", "intend", "aim", "seek", "want", "hope", "expect", "prepare",
@@ -110,11 +113,20 @@ def _negated_here(verb: Token) -> bool:
     return False
 
 
+def _stopped(trigger: Token, verb: Token) -> bool:
+    """"suspended the talks", "ended its mediation effort": an event noun that its verb stops
+    is not happening."""
+    if trigger == verb or verb.lemma_.lower() not in STOPPING_VERBS:
+        return False
+    phrase = trigger.head if trigger.dep_ == "compound" else trigger
+    return phrase.dep_ == "dobj" and phrase.head == verb
+
+
 def assess(trigger: Token) -> Modality:
     """Polarity and modality of the event expressed by ``trigger``."""
     sentence = trigger.sent
     verb = governing_verb(trigger)
-    negated = _negated_here(verb) or any(
+    negated = _negated_here(verb) or _stopped(trigger, verb) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) or (
         # "agreed to resign without returning": the gerund's event did not happen.
         verb.dep_ == "pcomp" and verb.head.lower_ == "without")
