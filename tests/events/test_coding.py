@@ -149,3 +149,17 @@ def test_stopped_event_noun_is_not_happening() -> None:
     assert not any(c.startswith("04") and not negated for _, c, _, negated, _ in found), found
     ended = events_of("Ghanaian officials ended their mediation between Togo and Benin.")
     assert not any(c == "045" and not negated for _, c, _, negated, _ in ended), ended
+
+
+def test_unnamed_perpetrators_are_unidentified_armed_forces_of_the_place() -> None:
+    found = events_of("At least five Malian civilians were killed in a car bombing in Gao.")
+    assert ("MLIUAF", "1823", "MLICVL", False, "asserted") in found, found
+    abroad = events_of("Two French soldiers were wounded by an explosive device outside "
+                       "Kidal, Mali.")
+    assert any(s == "MLIUAF" and t == "FRAMIL" for s, _, t, *_ in abroad), abroad
+    named = events_of("A Togolese policeman was killed in an ambush on a patrol by "
+                      "Ghanaian smugglers.")
+    assert not any(s and s.endswith("UAF") for s, *_ in named), named
+    # a violent verb with a named subject keeps it
+    assert not any(s and s.endswith("UAF") for s, *_ in events_of(
+        "Chadian troops killed three Sudanese fighters."))

@@ -18,9 +18,11 @@ from typing import Any
 from faultline.tsv import DataFileError, package_rows, parse_rows
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
-# CAMEO-style roles; ELI: former officials and other elites; HLH: health; AGR: agriculture.
+# CAMEO-style roles; ELI: former officials and other elites; HLH: health; AGR: agriculture;
+# UAF: unidentified armed forces (the perpetrators of an attack nobody is named for).
 ROLES = frozenset(
-    "GOV MIL COP JUD LEG OPP REB INS SPY MED BUS EDU REL CVL NGO IGO REF LAB ELI HLH AGR".split()
+    "GOV MIL COP JUD LEG OPP REB INS SPY MED BUS EDU REL CVL NGO IGO REF LAB ELI HLH AGR UAF"
+    .split()
 )
 
 

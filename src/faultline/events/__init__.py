@@ -17,7 +17,7 @@ from faultline.actors.resolve import DocActors
 from faultline.events.codebook import lookup
 from faultline.events.confidence import Features, calibrated, raw_score
 from faultline.events.dating import event_date
-from faultline.events.extract import Candidate, candidates
+from faultline.events.extract import UNIDENTIFIED_ROLE, Candidate, candidates
 from faultline.events.modality import Modality, assess, governing_verb, main_clause
 from faultline.events.rules import FRAME_ROOTS, frame_code
 from faultline.model import Actor, Article, Event, Evidence, event_id_for
@@ -110,7 +110,9 @@ def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors
                       future=assessed.modality == "intended")
     evidence = _evidence(article, sentence, found.trigger)
     score = raw_score(Features(
-        level=found.level, source_coded=bool(source and source.code),
+        # An unidentified perpetrator (UAF) is a placeholder, not evidence of who acted.
+        level=found.level,
+        source_coded=bool(source and source.code and source.role != UNIDENTIFIED_ROLE),
         target_coded=bool(target and target.code), has_target=target is not None,
         asserted=mode.modality == "asserted" and not mode.negated,
         main_clause=main_clause(verb), sentence_words=len(sentence),

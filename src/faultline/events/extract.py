@@ -46,7 +46,15 @@ TARGET_FALLBACK_DEPS = frozenset({"dobj", "pobj", "dative", "nsubj", "nsubjpass"
 # Prepositions whose object says what an appeal or offer is about ("asked for aid").
 COMPLEMENT_PREPS = frozenset({"for", "on", "upon", "to", "about", "over"})
 # Prepositions of place: where an event without a named target happened.
-PLACE_PREPS = ("in", "inside", "across", "throughout")
+PLACE_PREPS = ("in", "inside", "across", "throughout", "near", "outside", "around")
+# Violence nobody is named for ("were killed in a bombing", "a roadside bomb killed two"):
+# CAMEO codes the perpetrator as unidentified armed forces (UAF) of the country it happened in.
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+UNIDENTIFIED_ROLE = "UAF"
+WEAPON_SUBJECTS = frozenset({"bomb", "bombing", "explosion", "blast", "device", "mine",
+                             "landmine", "minefield", "grenade", "rocket", "missile", "shell",
+                             "attack", "ambush", "gunfire", "fire", "shelling", "airstrike",
+                             "strike", "ied", "explosive"})
 RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom"})
 # Modifiers of an argument that may name the actor behind it when the head itself does not
 # resolve ("opposition groups in Zimbabwe", "a deployment of NATO troops").
@@ -240,6 +248,33 @@ def _fallback_target(actors: DocActors, obj: Token) -> Actor | None:
     return _first_actor(actors, owners)
 
 
+def _unnamed_perpetrator(actors: DocActors, verb: Token, sources: list[Actor],
+                         target: Actor | None, place: Actor | None, code: str) -> list[Actor]:
+    """The sources of a violent act whose doer is not its subject or agent: the doer of the
+    attack it happened in ("killed in an attack by X"); else, for a passive without an
+    actor as agent or a weapon as subject, unidentified armed forces of the country it
+    happened in (its place phrase, else the victims' country). Other acts keep theirs."""
+    if sources or code[:2] not in VIOLENT_ROOTS or target is None or not target.country:
+        return sources
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    weapon = subject is not None and (
+        subject.lemma_.lower() in WEAPON_SUBJECTS
+        or any(c.lemma_.lower() in WEAPON_SUBJECTS for c in subject.children
+               if c.dep_ == "compound"))
+    if not (passive or weapon):
+        return sources
+    for act in _prep_objects(verb, ("in", "during")):  # "killed in an attack by X"
+        agents = [g for t in act.subtree if t.dep_ == "prep" and t.lower_ == "by"
+                  for g in t.children if g.dep_ == "pobj"]
+        named = [a for t in agents for a in _actors_of(actors, t) if a.code]
+        if named:
+            return named[:1]
+    country = place.country if place is not None and place.country else target.country
+    return [Actor(text="unidentified attackers", code=f"{country}{UNIDENTIFIED_ROLE}",
+                  country=country, role=UNIDENTIFIED_ROLE)]
+
+
 def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | None,
                     level: int) -> tuple[list[Actor], Actor | None]:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
@@ -309,6 +344,7 @@ def _place_target(actors: DocActors, trigger: Token, sources: list[Actor]) -> Ac
     people in the capital of Chad"): CAMEO codes a domestic event against its country. Only
     a country named in a place phrase of the trigger's own clause counts."""
     heads = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" else [])
+    heads += _prep_objects(trigger, ("by",))  # "killed by a bomb in Gao"
     for head in heads:
         for place in _prep_objects(head, PLACE_PREPS):
             for token in place.subtree:
@@ -475,7 +511,9 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
                 continue
             code = _weapon_code(token, _framed_code(token, entry, obj), obj)
             code, target = _protest_purpose(actors, token, code, sources, target)
-            target = target or _place_target(actors, token, sources)
+            place = _place_target(actors, token, sources)
+            target = target or place
+            sources = _unnamed_perpetrator(actors, token, sources, target, place, code)
             if (moved := _troop_movement(token, code, sources)) is None:
                 continue
             yield from _pairs(token, entry, sources, target, [], moved, level)
