@@ -163,3 +163,23 @@ def test_unnamed_perpetrators_are_unidentified_armed_forces_of_the_place() -> No
     # a violent verb with a named subject keeps it
     assert not any(s and s.endswith("UAF") for s, *_ in events_of(
         "Chadian troops killed three Sudanese fighters."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kenyan intelligence services shared information with Somalia on Monday.",
+         ("KEN", "064", "SOM")),
+        ("Gabon accepted refugees from Cameroon.", ("GAB", "075", None)),
+        ("Rebels set fire to government offices in Bangui, Central African officials said.",
+         (None, "1712", "CAF")),
+        ("Senegal extended the curfew in Ziguinchor on Friday.", ("SEN", "1723", None)),
+        ("Mauritania reinforced its troops along the border with Mali.", ("MRT", "154", None)),
+    ],
+)
+def test_rows_for_sharing_refugees_property_and_forces(sentence: str, expected: tuple) -> None:
+    source, code, target = expected
+    found = events_of(sentence)
+    assert any((s or "")[:3] == (source or "") and c.startswith(code)
+               and (target is None or (t or "")[:3] == target)
+               for s, c, t, *_ in found), found
