@@ -172,7 +172,7 @@ def test_unnamed_perpetrators_are_unidentified_armed_forces_of_the_place() -> No
          ("KEN", "064", "SOM")),
         ("Gabon accepted refugees from Cameroon.", ("GAB", "075", None)),
         ("Rebels set fire to government offices in Bangui, Central African officials said.",
-         (None, "1712", "CAF")),
+         ("CAF", "1712", "CAF")),
         ("Senegal extended the curfew in Ziguinchor on Friday.", ("SEN", "1723", None)),
         ("Mauritania reinforced its troops along the border with Mali.", ("MRT", "154", None)),
     ],
