@@ -183,3 +183,13 @@ def test_rows_for_sharing_refugees_property_and_forces(sentence: str, expected: 
     assert any((s or "")[:3] == (source or "") and c.startswith(code)
                and (target is None or (t or "")[:3] == target)
                for s, c, t, *_ in found), found
+
+
+def test_domestic_acts_without_a_target_are_aimed_at_their_country() -> None:
+    strike = events_of("Algerian teachers began a hunger strike on Monday.")
+    assert any(c.startswith("142") and t == "DZA" for _, c, t, *_ in strike), strike
+    curfew = events_of("The Malian government imposed a curfew on Friday.")
+    assert any(c == "1723" and t == "MLI" for _, c, t, *_ in curfew), curfew
+    # a country acting on itself has no separate target
+    assert any(c == "1723" and t is None for _, c, t, *_ in events_of(
+        "Mali imposed a curfew on Friday."))

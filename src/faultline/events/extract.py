@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from faultline.actors.coref import clause_subject
+from faultline.actors.kb import load_kb
 from faultline.actors.resolve import DocActors
 from faultline.events.codebook import load_codebook
 from faultline.events.rules import FRAME_ROOTS, Entry, frame_code, load_lexicon
@@ -47,6 +48,10 @@ TARGET_FALLBACK_DEPS = frozenset({"dobj", "pobj", "dative", "nsubj", "nsubjpass"
 COMPLEMENT_PREPS = frozenset({"for", "on", "upon", "to", "about", "over"})
 # Prepositions of place: where an event without a named target happened.
 PLACE_PREPS = ("in", "inside", "across", "throughout", "near", "outside", "around")
+# Acts aimed at a country's own authorities or people when they name no target: protests,
+# strikes and riots (14), curfews, emergencies and bans (172, 081 easing them, 1322-1324
+# threatening them). CAMEO codes them against the country they happen in.
+DOMESTIC_CODES = ("14", "172", "081", "1322", "1323", "1324")
 # Violence nobody is named for ("were killed in a bombing", "a roadside bomb killed two"):
 # CAMEO codes the perpetrator as unidentified armed forces (UAF) of the country it happened in.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -480,6 +485,21 @@ def _protest_purpose(actors: DocActors, trigger: Token, code: str,
     return code, target
 
 
+def _home_country(sources: list[Actor], place: Actor | None, code: str) -> Actor | None:
+    """The target of a domestic act that names none (``DOMESTIC_CODES``): the country it
+    happens in, else the country of whoever acts ("students staged a strike" in Algeria)."""
+    if not code.startswith(DOMESTIC_CODES):
+        return None
+    country = place.country if place is not None else next(
+        (a.country for a in sources if a.country), None)
+    if country is None or country not in load_kb().countries \
+            or any(a.code == country for a in sources):
+        return None  # "Algeria imposed a curfew": the country acting on itself, no target
+    if place is not None:
+        return place
+    return Actor(text=load_kb().countries[country].name, code=country, country=country)
+
+
 def _troop_movement(verb: Token, code: str, sources: list[Actor]) -> str | None:
     """The code of a visit made by soldiers: peacekeeping (074) when the subject says
     peacekeepers, else None (a deployment CAMEO has no code for); other codes pass."""
@@ -512,7 +532,7 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             code = _weapon_code(token, _framed_code(token, entry, obj), obj)
             code, target = _protest_purpose(actors, token, code, sources, target)
             place = _place_target(actors, token, sources)
-            target = target or place
+            target = target or place or _home_country(sources, place, code)
             sources = _unnamed_perpetrator(actors, token, sources, target, place, code)
             if (moved := _troop_movement(token, code, sources)) is None:
                 continue
@@ -524,7 +544,8 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             sources, target, pair = _noun_arguments(actors, token, entry)
             code = _weapon_code(token, _framed_code(token, entry, None), None)
             code, target = _protest_purpose(actors, token, code, sources, target)
-            target = target or _place_target(actors, token, sources)
+            place = _place_target(actors, token, sources)
+            target = target or place or _home_country(sources, place, code)
             yield from _pairs(token, entry, sources, target, pair, code, level)
 
 
