@@ -153,7 +153,7 @@ def test_stopped_event_noun_is_not_happening() -> None:
 
 def test_unnamed_perpetrators_are_unidentified_armed_forces_of_the_place() -> None:
     found = events_of("At least five Malian civilians were killed in a car bombing in Gao.")
-    assert ("MLIUAF", "1823", "MLICVL", False, "asserted") in found, found
+    assert ("MLIUAF", "1832", "MLICVL", False, "asserted") in found, found
     abroad = events_of("Two French soldiers were wounded by an explosive device outside "
                        "Kidal, Mali.")
     assert any(s == "MLIUAF" and t == "FRAMIL" for s, _, t, *_ in abroad), abroad
@@ -193,3 +193,28 @@ def test_domestic_acts_without_a_target_are_aimed_at_their_country() -> None:
     # a country acting on itself has no separate target
     assert any(c == "1723" and t is None for _, c, t, *_ in events_of(
         "Mali imposed a curfew on Friday."))
+
+
+def test_bombs_decide_the_kind_of_violence() -> None:
+    found = events_of("A roadside bomb killed two Nigerien soldiers near Diffa.")
+    assert any(c == "1833" for _, c, *_ in found), found
+    suicide = events_of("Suicide bombers killed nine Chadian soldiers in N'Djamena.")
+    assert any(c == "1831" for _, c, *_ in suicide), suicide
+
+
+def test_appeal_for_a_kind_of_aid_takes_its_code() -> None:
+    found = events_of("Angola asked Portugal for military aid on Tuesday.")
+    assert ("AGO", "0232", "PRT", False, "asserted") in found, found
+    delivery = events_of("Romania asked the European Union for the delivery of food aid.")
+    assert any(c.startswith("023") for _, c, *_ in delivery), delivery
+
+
+def test_event_noun_describing_another_noun_is_no_event() -> None:
+    found = events_of("Kenyan aid workers arrived in Somalia on Monday.")
+    assert not any(c.startswith("07") for _, c, *_ in found), found
+
+
+def test_rejecting_a_plan_is_127() -> None:
+    assert ("CIV", "127", "SEN", False, "asserted") in [
+        ((s or "")[:3], c, (t or "")[:3], n, m)
+        for s, c, t, n, m in events_of("Ivory Coast rejected a Senegalese peace plan.")]

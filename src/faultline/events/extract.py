@@ -29,6 +29,10 @@ DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "for
 WEAPON_CODES = {w: "195" for w in ("aircraft", "warplane", "jet", "helicopter",
                                    "gunship", "drone", "plane", "air", "aerial")} | {
     w: "194" for w in ("artillery", "tank", "mortar", "howitzer", "shell")}
+# Bombs: CAMEO 183, and its kinds by the word that says which.
+BOMB_WORDS = frozenset({"bomb", "bombing", "bomber", "explosive", "ied", "explosion", "blast"})
+BOMB_CODE = "183"
+BOMB_CODES = {"suicide": "1831", "car": "1832", "vehicle": "1832", "roadside": "1833"}
 # Verbs that report what a violent act did ("..., killing ten").
 EFFECT_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage"})
 # Nouns that carry an event noun as their modifier ("a mediation effort", "a peace mission").
@@ -56,7 +60,7 @@ DOMESTIC_CODES = ("14", "172", "081", "1322", "1323", "1324")
 # CAMEO codes the perpetrator as unidentified armed forces (UAF) of the country it happened in.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 UNIDENTIFIED_ROLE = "UAF"
-WEAPON_SUBJECTS = frozenset({"bomb", "bombing", "explosion", "blast", "device", "mine",
+WEAPON_SUBJECTS = frozenset({"bomb", "bombing", "bomber", "explosion", "blast", "device", "mine",
                              "landmine", "minefield", "grenade", "rocket", "missile", "shell",
                              "attack", "ambush", "gunfire", "fire", "shelling", "airstrike",
                              "strike", "ied", "explosive"})
@@ -397,16 +401,24 @@ def _noun_arguments(actors: DocActors, noun: Token, entry: Entry
 
 
 def _weapon_code(trigger: Token, code: str, obj: Token | None) -> str:
-    """Violence done with aircraft is CAMEO 195, with artillery or tanks 194, whatever the
-    verb: the weapon is the subject ("warplanes killed ten") or modifies the event noun ("an
-    artillery attack", "air strikes")."""
+    """Violence done with aircraft is CAMEO 195, with artillery or tanks 194, with bombs 183
+    (suicide 1831, car 1832, roadside 1833), whatever the verb: the weapon is the subject
+    ("warplanes killed ten", "a roadside bomb killed two"), modifies the event noun ("an
+    artillery attack", "air strikes") or is the means ("wounded in a bomb attack")."""
     if code[:2] not in {"18", "19"}:
         return code
-    words = [c.lemma_.lower() for c in trigger.children if c.dep_ == "nsubj"]
-    for noun in (trigger, obj):
-        if noun is not None and noun.pos_ == "NOUN":
-            words += [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}]
-    return next((WEAPON_CODES[w] for w in words if w in WEAPON_CODES), code)
+    nouns = [c for c in trigger.children if c.dep_ == "nsubj"]
+    nouns += [t for t in (trigger, obj) if t is not None and t.pos_ == "NOUN"]
+    nouns += _prep_objects(trigger, ("in", "with", "by"))
+    words = [t.lemma_.lower() for t in nouns if t != trigger]
+    for noun in nouns:
+        words += [c.lemma_.lower() for c in noun.children if c.dep_ in {"compound", "amod"}]
+    found = next((WEAPON_CODES[w] for w in words if w in WEAPON_CODES), None)
+    if found is not None:
+        return found
+    if not set(words) & BOMB_WORDS:
+        return code
+    return next((BOMB_CODES[w] for w in words if w in BOMB_CODES), BOMB_CODE)
 
 
 def _outcome_of_violence(verb: Token) -> bool:
@@ -537,7 +549,7 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             if (moved := _troop_movement(token, code, sources)) is None:
                 continue
             yield from _pairs(token, entry, sources, target, [], moved, level)
-        elif token.pos_ == "NOUN" and token.i not in carried:
+        elif token.pos_ == "NOUN" and token.i not in carried and not _modifier_noun(token):
             entry, _, level = _match(token, token.lemma_.lower(), None)
             if entry is None:
                 continue
@@ -549,6 +561,26 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             yield from _pairs(token, entry, sources, target, pair, code, level)
 
 
+def _modifier_noun(noun: Token) -> bool:
+    """"aid workers", "attack helicopters", "protest leaders": an event noun that only
+    describes another noun is not an event (a carrier noun's kind is: "mediation effort")."""
+    return noun.dep_ == "compound" and noun.head.pos_ in {"NOUN", "PROPN"} \
+        and noun.head.lemma_.lower() not in CARRIER_NOUNS
+
+
+def _noun_code(noun: Token) -> str | None:
+    """The code an event noun expresses, or that of its of-phrase ("delivery of aid")."""
+    found, _, _ = _match(noun, noun.lemma_.lower(), None)
+    if found is not None:
+        return found.cameo
+    for inner in _prep_objects(noun, ("of",)):
+        if inner.pos_ == "NOUN":
+            found, _, _ = _match(inner, inner.lemma_.lower(), None)
+            if found is not None:
+                return found.cameo
+    return None
+
+
 def _inner_code(verb: Token) -> str | None:
     """The code of the event a complement verb expresses; a light or aspectual verb passes
     on its object noun ("promised to continue aid")."""
@@ -557,8 +589,7 @@ def _inner_code(verb: Token) -> str | None:
         return inner.cameo
     obj = _direct_object(verb)
     if verb.lemma_.lower() in LIGHT_VERBS and obj is not None and obj.pos_ == "NOUN":
-        inner, _, _ = _match(obj, obj.lemma_.lower(), None)
-        return inner.cameo if inner is not None else None
+        return _noun_code(obj)
     return None
 
 
@@ -574,9 +605,10 @@ def _complements(head: Token, obj: Token | None) -> Iterator[Token]:
         for child in holder.children:
             if child.dep_ in {"xcomp", "ccomp", "acl", "advcl"} and child.pos_ == "VERB":
                 yield child
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
-            yield from (g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+    for holder in [head] + ([obj] if obj is not None else []):
+        for child in holder.children:
+            if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
+                yield from (g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
     if obj is not None and obj.pos_ == "NOUN":
         yield obj
 
@@ -587,11 +619,7 @@ def _framed_code(head: Token, entry: Entry, obj: Token | None) -> str:
     if entry.cameo[:2] not in FRAME_ROOTS or len(entry.cameo) > 3:
         return entry.cameo
     for complement in _complements(head, obj):
-        if complement.pos_ == "VERB":
-            inner = _inner_code(complement)
-        else:
-            found, _, _ = _match(complement, complement.lemma_.lower(), None)
-            inner = found.cameo if found is not None else None
+        inner = _inner_code(complement) if complement.pos_ == "VERB" else _noun_code(complement)
         if inner is not None and (code := frame_code(entry.cameo, inner)):
             return code
     return entry.cameo
