@@ -218,3 +218,17 @@ def test_rejecting_a_plan_is_127() -> None:
     assert ("CIV", "127", "SEN", False, "asserted") in [
         ((s or "")[:3], c, (t or "")[:3], n, m)
         for s, c, t, n, m in events_of("Ivory Coast rejected a Senegalese peace plan.")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Ghana urged Togo and Benin to reach an agreement on their border.", "027"),
+        ("Nigeria threatened to halt talks with Cameroon.", "134"),
+        ("Kenya called on Ethiopia to broker a ceasefire in Sudan.", "028"),
+        ("Guinea threatened to impose import duties on Senegalese goods.", "1312"),
+    ],
+)
+def test_stances_take_the_code_of_what_they_are_about(sentence: str, code: str) -> None:
+    found = events_of(sentence)
+    assert any(c == code for _, c, *_ in found), found
