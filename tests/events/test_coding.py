@@ -232,3 +232,12 @@ def test_rejecting_a_plan_is_127() -> None:
 def test_stances_take_the_code_of_what_they_are_about(sentence: str, code: str) -> None:
     found = events_of(sentence)
     assert any(c == code for _, c, *_ in found), found
+
+
+def test_participle_describing_a_noun_is_not_the_news() -> None:
+    found = events_of("Malian police used tear gas to disperse students protesting fees in "
+                      "Bamako.")
+    assert any(c == "175" for _, c, *_ in found), found
+    assert not any(c.startswith("14") for _, c, *_ in found), found
+    passive = events_of("The sanctions imposed by the European Union on Mali took effect.")
+    assert not any(s and s.startswith("MLI") and c == "163" for s, c, *_ in passive), passive

@@ -286,14 +286,14 @@ def _unnamed_perpetrator(actors: DocActors, verb: Token, sources: list[Actor],
 
 def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | None,
                     level: int) -> tuple[list[Actor], Actor | None]:
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    # A past participle describing a noun is passive too: "sanctions imposed by the EU".
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
     if passive:
         agents = _prep_objects(verb, ("by",))
         sources = _actors_of(actors, agents[0]) if agents else []
     else:
         subject = clause_subject(verb)
-        if subject is None and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
-            subject = verb.head  # "trainers arriving in Niger"
         sources = _actors_of(actors, subject) if subject is not None else []
     target: Actor | None = None
     if "notarget" not in entry.flags:
@@ -528,6 +528,8 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
     for token in sentence:
         if token.pos_ == "VERB":
             lemma = token.lemma_.lower()
+            if _describes_noun(token):
+                continue
             entry, obj, level = _match(token, lemma, _direct_object(token))
             if entry is None or _demand_of_protest(token, entry):
                 continue
@@ -559,6 +561,12 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             place = _place_target(actors, token, sources)
             target = target or place or _home_country(sources, place, code)
             yield from _pairs(token, entry, sources, target, pair, code, level)
+
+
+def _describes_noun(verb: Token) -> bool:
+    """"inspectors probing the sites", "rebels fighting the government": a present participle
+    that describes who someone is, not what the sentence reports."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _modifier_noun(noun: Token) -> bool:
