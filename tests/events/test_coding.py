@@ -241,3 +241,15 @@ def test_participle_describing_a_noun_is_not_the_news() -> None:
     assert not any(c.startswith("14") for _, c, *_ in found), found
     passive = events_of("The sanctions imposed by the European Union on Mali took effect.")
     assert not any(s and s.startswith("MLI") and c == "163" for s, c, *_ in passive), passive
+
+
+def test_what_is_demanded_did_not_happen() -> None:
+    found = events_of("Ghana demanded that Togo release the detained fishermen.")
+    assert not any(c.startswith("08") and m == "asserted" for _, c, _, _, m in found), found
+    noun = events_of("The union repeated its demand that Kenya lift the ban on strikes.")
+    assert not any(c.startswith("08") and m == "asserted" for _, c, _, _, m in noun), noun
+
+
+def test_a_statement_participle_is_its_authors_act() -> None:
+    found = events_of("The Malian junta issued a statement condemning the French raid.")
+    assert ("MLIGOV", "111", "FRA", False, "asserted") in found, found

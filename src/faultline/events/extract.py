@@ -35,6 +35,9 @@ BOMB_CODE = "183"
 BOMB_CODES = {"suicide": "1831", "car": "1832", "vehicle": "1832", "roadside": "1833"}
 # Verbs that report what a violent act did ("..., killing ten").
 EFFECT_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage"})
+# Nouns whose participle says what they state ("a statement condemning the attack").
+STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter",
+                             "resolution", "message", "note", "motion", "petition"})
 # Nouns that carry an event noun as their modifier ("a mediation effort", "a peace mission").
 CARRIER_NOUNS = frozenset({"effort", "mission", "bid", "attempt", "initiative", "campaign",
                            "drive", "process", "plan", "programme", "program"})
@@ -293,7 +296,7 @@ def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | N
         agents = _prep_objects(verb, ("by",))
         sources = _actors_of(actors, agents[0]) if agents else []
     else:
-        subject = clause_subject(verb)
+        subject = _statement_author(verb) or clause_subject(verb)
         sources = _actors_of(actors, subject) if subject is not None else []
     target: Actor | None = None
     if "notarget" not in entry.flags:
@@ -565,8 +568,22 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
 
 def _describes_noun(verb: Token) -> bool:
     """"inspectors probing the sites", "rebels fighting the government": a present participle
-    that describes who someone is, not what the sentence reports."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"}
+    that describes who someone is, not what the sentence reports. What a statement says is
+    reported ("a declaration demanding …", "a statement condemning …")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in {"NOUN", "PROPN"} \
+        and verb.head.lemma_.lower() not in STATEMENT_NOUNS
+
+
+def _statement_author(verb: Token) -> Token | None:
+    """Who issued the statement a participle reports: its possessor ("the party's statement
+    condemning") or the subject of the verb that carries it ("issued a declaration demanding")."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in STATEMENT_NOUNS:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    return clause_subject(noun.head) if noun.dep_ in {"dobj", "nsubjpass"} else None
 
 
 def _modifier_noun(noun: Token) -> bool:

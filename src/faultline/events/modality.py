@@ -22,6 +22,11 @@ NEGATING_VERBS = frozenset({"refuse", "fail", "decline", "deny", "reject", "stop
 # Verbs that stop the event their object noun names ("suspended talks").
 STOPPING_VERBS = NEGATING_VERBS | frozenset({"end", "suspend", "abandon", "cancel", "postpone",
                                              "scrap", "freeze", "interrupt", "break"})
+# Verbs and nouns whose "that" clause says what is asked for, not what happened.
+DEMAND_VERBS = frozenset({"demand", "insist", "urge", "ask", "request", "propose", "suggest",
+                          "recommend", "require", "order"})
+DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "proposal", "plea",
+                          "ultimatum", "order"})
 WARNING_VERBS = frozenset({"warn", "threaten", "caution", "urge", "call", "ask", "demand",
                            "advise", "order", "tell", "press", "pressure", "force", "try"})
 INTENT_VERBS = frozenset({"plan", "intend", "aim", "seek", "want", "hope", "expect", "prepare",
@@ -153,10 +158,16 @@ def assess(trigger: Token) -> Modality:
             modality = "hypothetical"
         elif aux & FUTURE_AUX and modality == "asserted":
             modality = "intended"
+        if current.dep_ in {"acl", "ccomp"} and current.head.pos_ == "NOUN" \
+                and current.head.lemma_.lower() in DEMAND_NOUNS:
+            modality = "hypothetical"  # "its demand that Israel ease …": not (yet) done
+            break
         if current.dep_ not in {"xcomp", "ccomp", "advcl", "conj"} or current.head == current:
             break
         head = current.head
         lemma = head.lemma_.lower()
+        if current.dep_ == "ccomp" and lemma in DEMAND_VERBS:
+            modality = "hypothetical"  # "demanded that Moscow withdraw": asked, not done
         if current.dep_ == "xcomp":
             if lemma in NEGATING_VERBS:
                 negated = True
