@@ -215,6 +215,8 @@ def test_reported_subject_pronoun_is_the_reporter() -> None:
          "KEN"),
         ("Soldiers based in Djibouti", "Soldiers based in Djibouti trained local units.",
          None, None),
+        # a people named with their country are its civilians
+        ("Iraqi Kurds", "Iraqi Kurds marched in Erbil on Sunday.", None, "IRQCVL"),
         # a count or crowd of an actor is that actor
         ("Thousands of Malians", "Thousands of Malians marched in Bamako on Friday.", None,
          "MLICVL"),

@@ -253,3 +253,18 @@ def test_what_is_demanded_did_not_happen() -> None:
 def test_a_statement_participle_is_its_authors_act() -> None:
     found = events_of("The Malian junta issued a statement condemning the French raid.")
     assert ("MLIGOV", "111", "FRA", False, "asserted") in found, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Mali declined to comment on the French report.", ("MLI", "011")),
+        ("The Togolese teachers union called off its strike on Friday.", ("TGO", "082")),
+        ("Palestinian youths threw stones at Israeli soldiers in Hebron.", ("PSE", "145")),
+        ("Ghana dismissed an appeal from Togo to reopen the border.", ("GHA", "12")),
+    ],
+)
+def test_refusals_easing_dissent_and_violent_protest(sentence: str, expected: tuple) -> None:
+    source, code = expected
+    found = events_of(sentence)
+    assert any((s or "")[:3] == source and c.startswith(code) for s, c, *_ in found), found

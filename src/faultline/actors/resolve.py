@@ -354,6 +354,9 @@ class DocActors:
         if base.kind == "adj" and source is not None and source.i == head.i and role is None \
                 and not _is_modifier(head):
             return PEOPLE_ROLE  # "Palestinians", "two Liberians"
+        if base.kind == "adj" and role is None and head.tag_ == "NNPS" \
+                and not _is_modifier(head):
+            return PEOPLE_ROLE  # "Iraqi Kurds": a people named with their country
         return role
 
     def _role(self, head: Token) -> str | None:

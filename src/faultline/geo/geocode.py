@@ -1,0 +1,227 @@
+"""Where an event took place: the place named in a locative phrase of its trigger's clause.
+
+Only spans spaCy (or our EntityRuler) tags GPE, LOC or FAC are read as places, so a person or
+a common word that shares a city's name ("Florence", "Reading") is never geocoded. A phrase
+"in/near/outside ..." attached to the trigger, to its governing verb, or to their objects
+("attacked a convoy near Diffa") names the place; a city wins over a country named in the
+same phrase ("in Gao, Mali"), which instead tells which Gao is meant. With no such phrase the
+event's own country, if the caller knows it, is the location at country precision.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, deque
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from faultline.geo.gazetteer import City, Gazetteer, load_gazetteer
+from faultline.model import Location
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Ruler readings (``ent_id_`` kinds) that tell which country a phrase is in.
+HINT_KINDS = frozenset({"country", "adj", "seat", "place"})
+# Prepositions whose object is where something happens.
+LOCATIVE_PREPS = frozenset({
+    "in", "near", "at", "outside", "around", "across", "throughout", "inside", "into",
+    "within", "along", "off", "nearby",
+})
+# "withdrew from Kidal" is a place, "pressure from Algeria" or "troops from Chad" are not:
+# these prepositions count only when they hang on the trigger or its verb.
+DIRECT_PREPS = frozenset({"from"})
+# "of"/"to" continue a place phrase ("the town of Menaka") or, after one of LOCATIVE_HEADS,
+# start one ("20 km north of Gao", "close to Diffa").
+LINKING_PREPS = frozenset({"of", "to"})
+LOCATIVE_HEADS = frozenset({  # lemmas
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "outskirt", "heart", "centre", "center", "edge", "close", "next", "vicinity", "suburb",
+})
+# Dependents that open another clause, with its own events and places ("officials who fled
+# Gao said", "after troops left Kidal"); the search does not enter them.
+CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "acl"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+VERB_TAGS = frozenset({"VERB", "AUX"})
+# A verb trigger's place may be named in the clause it is chained to ("attacked a base near
+# Gao, killing nine"), through these links.
+CHAINED_DEPS = frozenset({"advcl", "xcomp", "conj"})
+# Hops tried when climbing from a noun trigger to its verb or along chained clauses.
+MAX_HOPS = 6
+# A city in a country that nothing in the article supports must be at least this big to be
+# believed: a small namesake abroad is more often a name collision than the event's place.
+UNSUPPORTED_MIN_POPULATION = 100_000
+
+
+def locate(sentence: Span, trigger: Token, countries_in_article: Counter[str],
+           fallback_country: str | None) -> Location | None:
+    """The event's location: a place in a locative phrase of the trigger's clause, else
+    ``fallback_country`` (the event's own country) at country precision, else None.
+
+    ``countries_in_article`` counts the ISO3 codes the article names; it decides between
+    namesake cities ("Tripoli" in a story about Lebanon).
+    """
+    if len(sentence) == 0 or trigger.doc is not sentence.doc \
+            or not sentence.start <= trigger.i < sentence.end:
+        return None
+    gazetteer = load_gazetteer()
+    places = _Places(gazetteer, countries_in_article, fallback_country)
+    for phrase in _locative_phrases(sentence, trigger):
+        found = places.resolve(phrase)
+        if found is not None:
+            return found
+    return _country(gazetteer, fallback_country) if fallback_country else None
+
+
+def _anchors(trigger: Token) -> list[Token]:
+    """The trigger, its governing verb and the clauses that verb is chained to, nearest first."""
+    anchors = [trigger]
+    current = trigger
+    for _ in range(MAX_HOPS):
+        if current.head is current or (current.pos_ in VERB_TAGS
+                                       and current.dep_ not in CHAINED_DEPS):
+            break
+        current = current.head
+        if current.pos_ in VERB_TAGS and current not in anchors:
+            anchors.append(current)
+    return anchors
+
+
+def _locative_phrases(sentence: Span, trigger: Token) -> Iterator[list[Span]]:
+    """Entity spans of each locative phrase, nearest to the trigger first: first the phrases
+    on the trigger, its verbs and their objects, then those on their subjects ("Fighting in
+    Tripoli killed 12")."""
+    anchors = _anchors(trigger)
+    anchor_ids = {a.i for a in anchors}
+    entity_of = {i: ent for ent in sentence.ents for i in range(ent.start, ent.end)}
+    seen: set[int] = set()
+    for with_subjects in (False, True):
+        for anchor in anchors:
+            for opener, spans in _search(sentence, anchor, anchor_ids, entity_of,
+                                         with_subjects):
+                if opener not in seen:
+                    seen.add(opener)
+                    yield spans
+
+
+def _search(sentence: Span, anchor: Token, anchor_ids: set[int], entity_of: dict[int, Span],
+            with_subjects: bool) -> list[tuple[int, list[Span]]]:
+    """Breadth-first walk of ``anchor``'s clause; returns, per locative phrase (keyed by the
+    index of the preposition that opens it), the entity spans inside it in walk order."""
+    phrases: dict[int, list[Span]] = {}
+    queue: deque[tuple[Token, int | None]] = deque([(anchor, None)])
+    visited = {anchor.i}
+    while queue:
+        token, opener = queue.popleft()
+        for child in token.children:
+            if child.i in visited or not sentence.start <= child.i < sentence.end \
+                    or not _same_clause(child, token.i in anchor_ids and with_subjects):
+                continue
+            visited.add(child.i)
+            if child.dep_ in {"prep", "agent"} or child.pos_ == "ADP":
+                child_opener = _opens(child, token, opener, token.i in anchor_ids)
+            else:
+                child_opener = opener
+            if child_opener is not None and (ent := entity_of.get(child.i)) is not None:
+                spans = phrases.setdefault(child_opener, [])
+                if ent not in spans:
+                    spans.append(ent)
+            queue.append((child, child_opener))
+    return list(phrases.items())
+
+
+def _same_clause(child: Token, subjects_allowed: bool) -> bool:
+    """Whether the walk may step to ``child``: not into another clause, and into a subject
+    only when asked."""
+    if child.dep_ in CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in VERB_TAGS):
+        return False
+    return subjects_allowed or child.dep_ not in SUBJECT_DEPS
+
+
+def _opens(prep: Token, head: Token, opener: int | None, on_anchor: bool) -> int | None:
+    """The phrase a preposition leaves its object in: the enclosing place phrase, a new one
+    (its own index), or none (None: "sanctions on Mali" names a target, not a place)."""
+    word = prep.lower_
+    if word in LINKING_PREPS:
+        if head.lemma_.lower() in LOCATIVE_HEADS:
+            return opener if opener is not None else prep.i
+        return opener if word == "of" else None
+    if word in LOCATIVE_PREPS or (word in DIRECT_PREPS and on_anchor):
+        return opener if opener is not None else prep.i
+    return None
+
+
+class _Places:
+    """Resolves the entity spans of one phrase against the gazetteer and the article."""
+
+    def __init__(self, gazetteer: Gazetteer, counts: Counter[str], fallback: str | None
+                 ) -> None:
+        self.gazetteer = gazetteer
+        self.counts = counts
+        self.fallback = fallback
+
+    def resolve(self, spans: list[Span]) -> Location | None:
+        """The phrase's most precise place: its first city, else its first country."""
+        country: Location | None = None
+        for span in spans:
+            if span.label_ not in PLACE_LABELS:
+                continue
+            found = self._place(span, self._hints(span, spans))
+            if found is not None and found.precision == "city":
+                return found
+            country = country or found
+        return country
+
+    def _hints(self, span: Span, spans: list[Span]) -> set[str]:
+        """Countries the rest of the phrase names: "Gao, Mali", "the Malian town of Gao",
+        "Tripoli and Sidon", "Paris, Kentucky"."""
+        hints = set()
+        for other in spans:
+            kind, _, iso3 = other.ent_id_.partition(":")
+            country = iso3 if kind in HINT_KINDS else None
+            if not kind:
+                country = self.gazetteer.admin1_country(other.text)
+            if other != span and country:
+                hints.add(country)
+        return hints
+
+    def _place(self, span: Span, hints: set[str]) -> Location | None:
+        kind, _, iso3 = span.ent_id_.partition(":")
+        if kind == "country":
+            return _country(self.gazetteer, iso3)
+        if kind not in {"", "seat", "place"}:
+            return None  # an organisation or a person the ruler knows
+        text = span.text.removeprefix("the ").removeprefix("The ")
+        if not kind and (named := self.gazetteer.country_named(text)):
+            return _country(self.gazetteer, named)
+        cities, _ = self.gazetteer.cities(text)
+        city = self._pick(cities, hints, iso3 or None)
+        if city is not None:
+            return Location(city.name, city.country, city.lat, city.lon, city.geonameid, "city")
+        return _country(self.gazetteer, iso3) if iso3 else None
+
+    def _pick(self, cities: tuple[City, ...], hints: set[str], tagged: str | None
+              ) -> City | None:
+        """The namesake the context supports: a country named in the same phrase, then the
+        countries the article names most, then the ruler's reading, then population."""
+        if not cities:
+            return None
+
+        def support(city: City) -> int:
+            # The mention itself was counted for the ruler's reading ("Tripoli" as Libya's
+            # seat), so that count only supports the reading beyond this one mention.
+            own = 1 if city.country == tagged else 0
+            event = 1 if city.country == self.fallback else 0
+            return max(self.counts.get(city.country, 0) - own, 0) + event
+
+        best = max(cities, key=lambda c: (c.country in hints, support(c), c.country == tagged,
+                                          c.population))
+        supported = best.country in hints or support(best) > 0 or best.country == tagged
+        if supported or (tagged is None and best.population >= UNSUPPORTED_MIN_POPULATION):
+            return best
+        return None
+
+
+def _country(gazetteer: Gazetteer, iso3: str) -> Location | None:
+    point = gazetteer.countries.get(iso3)
+    if point is None:
+        return None
+    return Location(point.name, point.iso3, point.lat, point.lon, point.geonameid, "country")
