@@ -268,3 +268,14 @@ def test_refusals_easing_dissent_and_violent_protest(sentence: str, expected: tu
     source, code = expected
     found = events_of(sentence)
     assert any((s or "")[:3] == source and c.startswith(code) for s, c, *_ in found), found
+
+
+def test_must_in_a_reported_reminder_is_a_demand() -> None:
+    found = events_of("France issued a stern reminder to Mali that it must cooperate with "
+                      "Ghana.")
+    assert ("FRA", "101", "MLI", False, "asserted") in found, found
+
+
+def test_taking_part_in_an_event_makes_the_subject_its_source() -> None:
+    found = events_of("Serbian forces engaged in ethnic cleansing against Albanians in Kosovo.")
+    assert any(c == "203" and (s or "").startswith("SRB") for s, c, *_ in found), found

@@ -70,6 +70,15 @@ def _intent_code(code: str) -> str | None:
     return next((INTENT_CODES[c] for c in (code, code[:3], code[:2]) if c in INTENT_CODES), None)
 
 
+def _speaker(reporter: Token) -> Token | None:
+    """Who says it: the subject of a speech verb; for a reporting noun ("issued a reminder
+    that …"), its possessor or the subject of the verb that carries it."""
+    if reporter.pos_ != "NOUN":
+        return clause_subject(reporter)
+    owner = next((c for c in reporter.children if c.dep_ == "poss"), None)
+    return owner if owner is not None else clause_subject(reporter.head)
+
+
 def _reframed(found: Candidate, mode: Modality, actors: DocActors
               ) -> tuple[str, Actor | None, Actor | None, Modality]:
     """What a stated stance makes of the event it is about (CAMEO codes the stance itself):
@@ -79,7 +88,7 @@ def _reframed(found: Candidate, mode: Modality, actors: DocActors
     intent (03). Anything else stays as matched."""
     code, source, target = found.code, found.source, found.target
     if mode.obliged_by is not None:
-        speaker = clause_subject(mode.obliged_by)
+        speaker = _speaker(mode.obliged_by)
         speakers = [a for a in actors.actors_for(speaker) if a.code] if speaker else []
         if speakers and source is not None and not mode.negated:
             return (frame_code("10", code) or "100", speakers[0], source,

@@ -35,6 +35,9 @@ BOMB_CODE = "183"
 BOMB_CODES = {"suicide": "1831", "car": "1832", "vehicle": "1832", "roadside": "1833"}
 # Verbs that report what a violent act did ("..., killing ten").
 EFFECT_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage"})
+# Verbs whose subject takes part in the event noun after "in" ("took part in the talks").
+PARTICIPATION_VERBS = frozenset({"engage", "participate", "take", "join", "involve",
+                                 "enter", "persist", "continue"})
 # Nouns whose participle says what they state ("a statement condemning the attack").
 STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "letter",
                              "resolution", "message", "note", "motion", "petition"})
@@ -392,6 +395,10 @@ def _noun_arguments(actors: DocActors, noun: Token, entry: Entry
     head = phrase.head
     if not sources and phrase.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in LIGHT_VERBS:
         subject = clause_subject(head)
+        sources = _actors_of(actors, subject) if subject is not None else []
+    if not sources and phrase.dep_ == "pobj" and head.lower_ in {"in", "into"} \
+            and head.head.lemma_.lower() in PARTICIPATION_VERBS:
+        subject = clause_subject(head.head)  # "engaged in ethnic cleansing"
         sources = _actors_of(actors, subject) if subject is not None else []
     if not sources and "notarget" in entry.flags:
         sources = [a for t in _prep_objects(phrase, ("of",)) for a in _actors_of(actors, t)]

@@ -44,6 +44,9 @@ SPEECH_VERBS = frozenset({"say", "report", "claim", "allege", "tell", "add"})
 REPORTING_VERBS = SPEECH_VERBS | frozenset({
     "announce", "confirm", "declare", "state", "insist", "reiterate", "indicate", "signal",
     "stress", "conclude", "warn", "vow", "pledge", "promise", "write", "tell"})
+# Nouns that report a clause the way a speech verb does.
+REPORTING_NOUNS = frozenset({"reminder", "warning", "statement", "message", "declaration",
+                             "letter", "note", "announcement", "insistence"})
 BACKSHIFT_AUX = frozenset({"would"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 # How many clause links the walk up from a trigger follows before it stops.
@@ -70,6 +73,9 @@ def _reporter(clause: Token) -> Token | None:
         clause = clause.head
     if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING_VERBS:
         return clause.head
+    if clause.dep_ in {"acl", "ccomp"} and clause.head.pos_ == "NOUN" \
+            and clause.head.lemma_.lower() in REPORTING_NOUNS:
+        return clause.head  # "a reminder to Iraq that it must cooperate"
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -35,15 +36,32 @@ LINKING_PREPS = frozenset({"of", "to"})
 LOCATIVE_HEADS = frozenset({  # lemmas
     "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
     "outskirt", "heart", "centre", "center", "edge", "close", "next", "vicinity", "suburb",
+    "street", "road", "coast", "shore", "border",
 })
 # Dependents that open another clause, with its own events and places ("officials who fled
 # Gao said", "after troops left Kidal"); the search does not enter them.
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "acl"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 VERB_TAGS = frozenset({"VERB", "AUX"})
-# A verb trigger's place may be named in the clause it is chained to ("attacked a base near
-# Gao, killing nine"), through these links.
-CHAINED_DEPS = frozenset({"advcl", "xcomp", "conj"})
+# A verb trigger's place may be named in the clause it is chained to ("raided homes in Jenin
+# and detained six"), through these links; an adverbial clause only when it tells the same
+# moment (``SAME_TIME_MARKERS`` or a bare participle: "attacked a base, killing nine near
+# Gao"), never "after"/"before" another event.
+CHAINED_DEPS = frozenset({"xcomp", "conj"})
+SAME_TIME_MARKERS = frozenset({"when", "as", "while"})
+# Nouns a place name may modify (lemmas). Before a division noun it names the division
+# ("Kaduna state", "Kidal Region": admin1, at the namesake city's point); before a part of
+# it, still the place ("Gao airport"); before a natural feature or any other proper noun,
+# something else ("Niger Delta", "Chad Mensah").
+DIVISION_NOUNS = frozenset({
+    "state", "province", "region", "governorate", "prefecture", "department",
+})
+PART_NOUNS = frozenset({"city", "town", "municipality", "airport", "square", "camp"})
+FEATURE_NOUNS = frozenset({
+    "river", "lake", "delta", "basin", "valley", "desert", "mountain", "gulf", "sea",
+})
+# Precisions from most to least precise: a phrase's most precise place wins.
+PRECISIONS = ("city", "admin1", "country")
 # Hops tried when climbing from a noun trigger to its verb or along chained clauses.
 MAX_HOPS = 6
 # A city in a country that nothing in the article supports must be at least this big to be
@@ -76,8 +94,7 @@ def _anchors(trigger: Token) -> list[Token]:
     anchors = [trigger]
     current = trigger
     for _ in range(MAX_HOPS):
-        if current.head is current or (current.pos_ in VERB_TAGS
-                                       and current.dep_ not in CHAINED_DEPS):
+        if current.head is current or (current.pos_ in VERB_TAGS and not _chained(current)):
             break
         current = current.head
         if current.pos_ in VERB_TAGS and current not in anchors:
@@ -85,21 +102,39 @@ def _anchors(trigger: Token) -> list[Token]:
     return anchors
 
 
+def _chained(verb: Token) -> bool:
+    """Whether ``verb``'s clause tells the same event as the clause it hangs on."""
+    return verb.dep_ in CHAINED_DEPS or _same_moment(verb)
+
+
+def _same_moment(verb: Token) -> bool:
+    """An adverbial clause of the same moment: "when gunmen stormed ...", "killing nine"."""
+    if verb.dep_ != "advcl" or verb.pos_ not in VERB_TAGS:
+        return False
+    markers = {c.lower_ for c in verb.children if c.dep_ in {"mark", "advmod"}
+               and c.pos_ in {"SCONJ", "ADP"}}
+    return bool(markers & SAME_TIME_MARKERS) or (not markers and verb.tag_ == "VBG")
+
+
 def _locative_phrases(sentence: Span, trigger: Token) -> Iterator[list[Span]]:
-    """Entity spans of each locative phrase, nearest to the trigger first: first the phrases
-    on the trigger, its verbs and their objects, then those on their subjects ("Fighting in
-    Tripoli killed 12")."""
+    """Entity spans of each locative phrase, nearest to the trigger first: the phrases on the
+    trigger, its verbs and their objects, then on their subjects ("Fighting in Tripoli killed
+    12"), then in adverbial clauses of the same moment ("killed when gunmen stormed a market
+    in Zamfara")."""
     anchors = _anchors(trigger)
-    anchor_ids = {a.i for a in anchors}
+    same_moment = [c for a in anchors for c in a.children
+                   if c not in anchors and _same_moment(c)]
+    anchor_ids = {a.i for a in (*anchors, *same_moment)}
     entity_of = {i: ent for ent in sentence.ents for i in range(ent.start, ent.end)}
     seen: set[int] = set()
-    for with_subjects in (False, True):
-        for anchor in anchors:
-            for opener, spans in _search(sentence, anchor, anchor_ids, entity_of,
-                                         with_subjects):
-                if opener not in seen:
-                    seen.add(opener)
-                    yield spans
+    for group in (anchors, same_moment):
+        for with_subjects in (False, True):
+            for anchor in group:
+                for opener, spans in _search(sentence, anchor, anchor_ids, entity_of,
+                                             with_subjects):
+                    if opener not in seen:
+                        seen.add(opener)
+                        yield spans
 
 
 def _search(sentence: Span, anchor: Token, anchor_ids: set[int], entity_of: dict[int, Span],
@@ -159,16 +194,12 @@ class _Places:
         self.fallback = fallback
 
     def resolve(self, spans: list[Span]) -> Location | None:
-        """The phrase's most precise place: its first city, else its first country."""
-        country: Location | None = None
-        for span in spans:
-            if span.label_ not in PLACE_LABELS:
-                continue
-            found = self._place(span, self._hints(span, spans))
-            if found is not None and found.precision == "city":
-                return found
-            country = country or found
-        return country
+        """The phrase's most precise place ("Gao" in "Mali's Gao region"), the first of
+        equally precise ones."""
+        found = [place for span in spans if span.label_ in PLACE_LABELS
+                 and (place := self._place(span, self._hints(span, spans))) is not None]
+        return min(found, key=lambda p: PRECISIONS.index(p.precision or "country"),
+                   default=None)
 
     def _hints(self, span: Span, spans: list[Span]) -> set[str]:
         """Countries the rest of the phrase names: "Gao, Mali", "the Malian town of Gao",
@@ -185,18 +216,35 @@ class _Places:
 
     def _place(self, span: Span, hints: set[str]) -> Location | None:
         kind, _, iso3 = span.ent_id_.partition(":")
-        if kind == "country":
-            return _country(self.gazetteer, iso3)
-        if kind not in {"", "seat", "place"}:
+        if kind not in {"", "country", "seat", "place"}:
             return None  # an organisation or a person the ruler knows
         text = span.text.removeprefix("the ").removeprefix("The ")
+        division = None
+        if (after := _modified_noun(span)) is not None:
+            if (city := self._city(f"{text} {after.text}", hints, None)) is not None:
+                return city  # "Kuwait City", "Gaza City"
+            word = after.lemma_.lower()
+            if word in DIVISION_NOUNS:
+                division = f"{text} {after.text}"
+            elif word in FEATURE_NOUNS or (after.pos_ == "PROPN" and word not in PART_NOUNS):
+                return None
+        if kind == "country":
+            return _country(self.gazetteer, iso3)
         if not kind and (named := self.gazetteer.country_named(text)):
             return _country(self.gazetteer, named)
-        cities, _ = self.gazetteer.cities(text)
-        city = self._pick(cities, hints, iso3 or None)
+        city = self._city(text, hints, iso3 or None)
+        if city is not None and division is not None:
+            return replace(city, name=division, precision="admin1")
         if city is not None:
-            return Location(city.name, city.country, city.lat, city.lon, city.geonameid, "city")
+            return city
         return _country(self.gazetteer, iso3) if iso3 else None
+
+    def _city(self, name: str, hints: set[str], tagged: str | None) -> Location | None:
+        cities, _ = self.gazetteer.cities(name)
+        city = self._pick(cities, hints, tagged)
+        if city is None:
+            return None
+        return Location(city.name, city.country, city.lat, city.lon, city.geonameid, "city")
 
     def _pick(self, cities: tuple[City, ...], hints: set[str], tagged: str | None
               ) -> City | None:
@@ -218,6 +266,16 @@ class _Places:
         if supported or (tagged is None and best.population >= UNSUPPORTED_MIN_POPULATION):
             return best
         return None
+
+
+def _modified_noun(span: Span) -> Token | None:
+    """The noun right after ``span`` that the span modifies ("Mensah" in "Chad Mensah",
+    "state" in "Kaduna state"), if any."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "compound" and head.i == span.end and head.pos_ in {"NOUN", "PROPN"}:
+        return head
+    return None
 
 
 def _country(gazetteer: Gazetteer, iso3: str) -> Location | None:
