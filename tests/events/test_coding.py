@@ -279,3 +279,10 @@ def test_must_in_a_reported_reminder_is_a_demand() -> None:
 def test_taking_part_in_an_event_makes_the_subject_its_source() -> None:
     found = events_of("Serbian forces engaged in ethnic cleansing against Albanians in Kosovo.")
     assert any(c == "203" and (s or "").startswith("SRB") for s, c, *_ in found), found
+
+
+def test_purpose_of_training_is_not_an_act_and_is_done_by_the_trained() -> None:
+    found = events_of("France trained Chad's army to fight Boko Haram.")
+    fights = [e for e in found if e[1].startswith("19")]
+    assert fights and all(m == "hypothetical" for *_, m in fights), found
+    assert all((s or "").startswith("TCD") for s, *_ in fights), found

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from faultline.actors.kb import load_kb
 from faultline.model import Actor
 
 if TYPE_CHECKING:
@@ -28,15 +29,30 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ANTECEDENT_SENTENCES = 2
 # Clause links through which a verb inherits its subject ("criticised ... and warned").
 CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
+# Entity types of objects that can do what a purpose clause says.
+AGENT_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # How many clause links the search for an inherited subject follows.
 MAX_SUBJECT_HOPS = 6
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose: "trained the army to fight", "used tear gas to disperse"."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in verb.children)
+
+
+def _agentive(noun: Token) -> bool:
+    """Whether an object can be the doer of a purpose clause: a named group, place or person,
+    or a role noun ("trained Niger's military to fight"); tear gas cannot."""
+    return noun.ent_type_ in AGENT_ENTITIES or noun.lemma_.lower() in load_kb().roles
 
 
 def clause_subject(verb: Token) -> Token | None:
     """The subject of ``verb``, inherited through conj/xcomp/advcl from governing verbs.
 
     Object control: in "warned them not to cooperate" the subject of "cooperate" is "them";
-    through adjectives too ("Syria was ready to withdraw").
+    a purpose clause is done by an agentive object ("trained the army to fight"); through
+    adjectives too ("Syria was ready to withdraw").
     A participle modifying a noun has that noun as subject ("trainers arriving").
     """
     current = verb
@@ -52,9 +68,9 @@ def clause_subject(verb: Token) -> Token | None:
             continue
         if current.dep_ not in CONTROL_DEPS or head == current:
             return None
-        if current.dep_ == "xcomp":
+        if current.dep_ == "xcomp" or _purpose(current):
             controller = next((c for c in head.children if c.dep_ == "dobj"), None)
-            if controller is not None:
+            if controller is not None and (current.dep_ == "xcomp" or _agentive(controller)):
                 return controller
         current = head
     return None

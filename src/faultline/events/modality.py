@@ -27,6 +27,10 @@ DEMAND_VERBS = frozenset({"demand", "insist", "urge", "ask", "request", "propose
                           "recommend", "require", "order"})
 DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "proposal", "plea",
                           "ultimatum", "order"})
+# Verbs that prepare someone for what their purpose clause says ("trained X to fight").
+ENABLING_VERBS = frozenset({"train", "equip", "arm", "send", "deploy", "dispatch", "help",
+                            "fund", "finance", "recruit", "mobilize", "mobilise", "prepare",
+                            "invest", "supply"})
 WARNING_VERBS = frozenset({"warn", "threaten", "caution", "urge", "call", "ask", "demand",
                            "advise", "order", "tell", "press", "pressure", "force", "try"})
 INTENT_VERBS = frozenset({"plan", "intend", "aim", "seek", "want", "hope", "expect", "prepare",
@@ -174,6 +178,9 @@ def assess(trigger: Token) -> Modality:
         lemma = head.lemma_.lower()
         if current.dep_ == "ccomp" and lemma in DEMAND_VERBS:
             modality = "hypothetical"  # "demanded that Moscow withdraw": asked, not done
+        if current.dep_ == "advcl" and lemma in ENABLING_VERBS and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+            modality = "hypothetical"  # "trained the army to fight": a purpose, not an act
         if current.dep_ == "xcomp":
             if lemma in NEGATING_VERBS:
                 negated = True

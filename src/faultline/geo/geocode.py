@@ -25,7 +25,7 @@ HINT_KINDS = frozenset({"country", "adj", "seat", "place"})
 # Prepositions whose object is where something happens.
 LOCATIVE_PREPS = frozenset({
     "in", "near", "at", "outside", "around", "across", "throughout", "inside", "into",
-    "within", "along", "off", "nearby",
+    "within", "along", "off", "nearby", "through",
 })
 # "withdrew from Kidal" is a place, "pressure from Algeria" or "troops from Chad" are not:
 # these prepositions count only when they hang on the trigger or its verb.
@@ -40,8 +40,9 @@ LOCATIVE_HEADS = frozenset({  # lemmas
 })
 # Dependents that open another clause, with its own events and places ("officials who fled
 # Gao said", "after troops left Kidal"); the search does not enter them.
-CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "csubj", "parataxis", "acl"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "xcomp", "parataxis", "acl"})
+# A clausal subject is the event itself ("Shelling in Kharkiv wounded seven").
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 VERB_TAGS = frozenset({"VERB", "AUX"})
 # A verb trigger's place may be named in the clause it is chained to ("raided homes in Jenin
 # and detained six"), through these links; an adverbial clause only when it tells the same
@@ -240,32 +241,33 @@ class _Places:
         return _country(self.gazetteer, iso3) if iso3 else None
 
     def _city(self, name: str, hints: set[str], tagged: str | None) -> Location | None:
-        cities, _ = self.gazetteer.cities(name)
-        city = self._pick(cities, hints, tagged)
+        city = choose_city(self.gazetteer.cities(name), hints, self.counts, self.fallback, tagged)
         if city is None:
             return None
         return Location(city.name, city.country, city.lat, city.lon, city.geonameid, "city")
 
-    def _pick(self, cities: tuple[City, ...], hints: set[str], tagged: str | None
-              ) -> City | None:
-        """The namesake the context supports: a country named in the same phrase, then the
-        countries the article names most, then the ruler's reading, then population."""
-        if not cities:
-            return None
 
-        def support(city: City) -> int:
-            # The mention itself was counted for the ruler's reading ("Tripoli" as Libya's
-            # seat), so that count only supports the reading beyond this one mention.
-            own = 1 if city.country == tagged else 0
-            event = 1 if city.country == self.fallback else 0
-            return max(self.counts.get(city.country, 0) - own, 0) + event
+def choose_city(cities: tuple[City, ...], phrase_countries: set[str], counts: Counter[str],
+                event_country: str | None, tagged: str | None) -> City | None:
+    """The namesake the context supports: one in a country named in the same phrase, then in
+    the countries the article names most (the event's own country counting once more), then
+    in the ruler's reading ``tagged``, then the most populous. None when nothing supports it
+    and it is small (``UNSUPPORTED_MIN_POPULATION``), or the ruler read another country."""
 
-        best = max(cities, key=lambda c: (c.country in hints, support(c), c.country == tagged,
-                                          c.population))
-        supported = best.country in hints or support(best) > 0 or best.country == tagged
-        if supported or (tagged is None and best.population >= UNSUPPORTED_MIN_POPULATION):
-            return best
+    def support(city: City) -> int:
+        # The mention itself was counted for the ruler's reading ("Tripoli" as Libya's seat),
+        # so that count only supports the reading beyond this one mention.
+        own = 1 if city.country == tagged else 0
+        event = 1 if city.country == event_country else 0
+        return max(counts.get(city.country, 0) - own, 0) + event
+
+    best = max(cities, key=lambda c: (c.country in phrase_countries, support(c),
+                                      c.country == tagged, c.population), default=None)
+    if best is None:
         return None
+    if best.country in phrase_countries or support(best) > 0 or best.country == tagged:
+        return best
+    return best if tagged is None and best.population >= UNSUPPORTED_MIN_POPULATION else None
 
 
 def _modified_noun(span: Span) -> Token | None:
