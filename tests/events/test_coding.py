@@ -286,3 +286,10 @@ def test_purpose_of_training_is_not_an_act_and_is_done_by_the_trained() -> None:
     fights = [e for e in found if e[1].startswith("19")]
     assert fights and all(m == "hypothetical" for *_, m in fights), found
     assert all((s or "").startswith("TCD") for s, *_ in fights), found
+
+
+def test_seeking_to_act_is_no_appeal() -> None:
+    found = events_of("Niger's rulers are seeking to diversify their partners.")
+    assert not any(c.startswith("02") for _, c, *_ in found), found
+    promise = events_of("Senegal's president promised to democratize the country.")
+    assert any(c.startswith("03") for _, c, *_ in promise), promise

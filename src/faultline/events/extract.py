@@ -91,6 +91,7 @@ MILITARY_ROLE = "MIL"
 PEACEKEEPING_CODE = "074"
 PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping",
                                 "peace-keeper", "peacekeepers"})
+INTENT_ROOT = "03"
 # Match levels (they feed the confidence): a row's object matched, its preposition found, a
 # bare row, a row whose preposition was absent, a root-level code from same-root rows.
 MATCH_OBJECT, MATCH_PREP, MATCH_BARE, MATCH_NO_PREP, MATCH_ROOT = 3, 2, 1, 0, -1
@@ -189,7 +190,12 @@ def _match(trigger: Token, lemma: str, obj: Token | None
             return best, group_obj, level
     if pos == "V" and groups and lemma not in LIGHT_VERBS:
         rows, group_obj = groups[-1]
-        return _root_entry(rows), group_obj, MATCH_ROOT
+        root = _root_entry(rows)
+        if infinitive is not None and root is not None and root.cameo[:2] != INTENT_ROOT:
+            # With an infinitive the verb only controls it ("seeking to diversify" is no
+            # appeal); intent verbs are the exception ("promised to democratise").
+            return None, obj, MATCH_ROOT
+        return root, group_obj, MATCH_ROOT
     return None, obj, MATCH_ROOT
 
 
