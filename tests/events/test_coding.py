@@ -293,3 +293,11 @@ def test_seeking_to_act_is_no_appeal() -> None:
     assert not any(c.startswith("02") for _, c, *_ in found), found
     promise = events_of("Senegal's president promised to democratize the country.")
     assert any(c.startswith("03") for _, c, *_ in promise), promise
+
+
+def test_sending_an_envoy_is_no_aid() -> None:
+    found = events_of("Senegal sent an envoy to Gambia on Monday.")
+    assert ("SEN", "042", "GMB", False, "asserted") in [
+        ((s or "")[:3], c, (t or "")[:3], n, m) for s, c, t, n, m in found], found
+    assert not any(c.startswith("07") for _, c, *_ in events_of(
+        "The UN sent personnel to Chad on Monday."))
