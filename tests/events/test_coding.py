@@ -301,3 +301,14 @@ def test_sending_an_envoy_is_no_aid() -> None:
         ((s or "")[:3], c, (t or "")[:3], n, m) for s, c, t, n, m in found], found
     assert not any(c.startswith("07") for _, c, *_ in events_of(
         "The UN sent personnel to Chad on Monday."))
+
+
+def test_events_are_placed_where_the_sentence_says_else_in_their_country() -> None:
+    _, events = code_text("Boko Haram fighters attacked a Nigerien army convoy near Diffa on "
+                          "Tuesday.", date="2025-03-14")
+    placed = [e.location for e in events if e.location is not None]
+    assert placed and placed[0].precision == "city" and placed[0].country == "NER"
+    assert abs(placed[0].lat - 13.3) < 1 and abs(placed[0].lon - 12.6) < 1
+    _, verbal = code_text("Ghana criticized Togo on Monday.", date="2025-03-14")
+    assert verbal and verbal[0].location is not None
+    assert (verbal[0].location.country, verbal[0].location.precision) == ("GHA", "country")

@@ -20,6 +20,7 @@ from faultline.events.dating import event_date
 from faultline.events.extract import UNIDENTIFIED_ROLE, Candidate, candidates
 from faultline.events.modality import Modality, assess, governing_verb, main_clause
 from faultline.events.rules import FRAME_ROOTS, frame_code
+from faultline.geo import locate
 from faultline.model import Actor, Article, Event, Evidence, event_id_for
 
 __all__ = ["CODER", "MAX_EVENTS_PER_SENTENCE", "code"]
@@ -110,6 +111,21 @@ def _reframed(found: Candidate, mode: Modality, actors: DocActors
     return code, source, target, mode
 
 
+# Quad classes of material acts (aid, cooperation, coercion, violence): they happen where
+# their target is; verbal acts happen where their source speaks.
+MATERIAL_QUADS = frozenset({2, 4})
+
+
+def _own_country(source: Actor | None, target: Actor | None, quad: int) -> str | None:
+    """The country an event happens in when its sentence names no place: the target's for a
+    material act ("Russia sent trainers to Niger"), else the source's."""
+    if quad in MATERIAL_QUADS and target is not None and target.country:
+        return target.country
+    if source is not None and source.country:
+        return source.country
+    return target.country if target is not None else None
+
+
 def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors) -> Event:
     verb = governing_verb(found.trigger)
     assessed = assess(found.trigger)
@@ -126,6 +142,8 @@ def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors
         asserted=mode.modality == "asserted" and not mode.negated,
         main_clause=main_clause(verb), sentence_words=len(sentence),
     ))
+    where = locate(sentence, found.trigger, actors.countries_named,
+                   _own_country(source, target, info.quad_class))
     return Event(
         event_id=event_id_for(article.article_id, evidence.start,
                               source.code if source else None,
@@ -137,6 +155,7 @@ def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors
         plover=info.plover, plover_mode=info.plover_mode,
         goldstein=info.goldstein, quad_class=info.quad_class,
         negated=mode.negated, modality=mode.modality,  # type: ignore[arg-type]
+        location=where,
         evidence=evidence, confidence=calibrated(score), coder=CODER,
     )
 

@@ -205,7 +205,7 @@ class _Places:
     def _hints(self, span: Span, spans: list[Span]) -> set[str]:
         """Countries the rest of the phrase names: "Gao, Mali", "the Malian town of Gao",
         "Tripoli and Sidon", "Paris, Kentucky"."""
-        hints = set()
+        hints: set[str] = set()
         for other in spans:
             kind, _, iso3 = other.ent_id_.partition(":")
             country = iso3 if kind in HINT_KINDS else None
@@ -216,6 +216,8 @@ class _Places:
         return hints
 
     def _place(self, span: Span, hints: set[str]) -> Location | None:
+        """One entity as a place: a country, a city (admin1 before "state", "region" ...),
+        the country of a region the ruler knows ("Darfur"), or None."""
         kind, _, iso3 = span.ent_id_.partition(":")
         if kind not in {"", "country", "seat", "place"}:
             return None  # an organisation or a person the ruler knows
