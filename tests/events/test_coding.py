@@ -312,3 +312,8 @@ def test_events_are_placed_where_the_sentence_says_else_in_their_country() -> No
     _, verbal = code_text("Ghana criticized Togo on Monday.", date="2025-03-14")
     assert verbal and verbal[0].location is not None
     assert (verbal[0].location.country, verbal[0].location.precision) == ("GHA", "country")
+
+
+def test_untargeted_domestic_act_is_aimed_at_the_country_of_its_place() -> None:
+    found = events_of("Malian prisoners rioted at a jail in northern Niger on Monday.")
+    assert any(c.startswith("145") and t == "NER" for _, c, t, *_ in found), found

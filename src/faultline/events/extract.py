@@ -19,6 +19,7 @@ from faultline.actors.kb import load_kb
 from faultline.actors.resolve import DocActors
 from faultline.events.codebook import load_codebook
 from faultline.events.rules import FRAME_ROOTS, Entry, frame_code, load_lexicon
+from faultline.geo import locate
 from faultline.model import Actor
 
 # Prepositions that introduce a target when a row names none.
@@ -56,8 +57,6 @@ TARGET_FALLBACK_DEPS = frozenset({"dobj", "pobj", "dative", "nsubj", "nsubjpass"
                                   "attr", "appos"})
 # Prepositions whose object says what an appeal or offer is about ("asked for aid").
 COMPLEMENT_PREPS = frozenset({"for", "on", "upon", "to", "about", "over"})
-# Prepositions of place: where an event without a named target happened.
-PLACE_PREPS = ("in", "inside", "across", "throughout", "near", "outside", "around")
 # Acts aimed at a country's own authorities or people when they name no target: protests,
 # strikes and riots (14) and calling them off (082), curfews, emergencies and bans (172, 081
 # easing them, 1322-1324 threatening them). CAMEO codes them against the country they happen in.
@@ -364,19 +363,17 @@ def _clause_actor(actors: DocActors, head: Token, sources: list[Actor]) -> Actor
 
 
 def _place_target(actors: DocActors, trigger: Token, sources: list[Actor]) -> Actor | None:
-    """The country an untargeted event happens in ("demonstrated in Serbia", "killed three
-    people in the capital of Chad"): CAMEO codes a domestic event against its country. Only
-    a country named in a place phrase of the trigger's own clause counts."""
-    heads = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" else [])
-    heads += _prep_objects(trigger, ("by",))  # "killed by a bomb in Gao"
-    for head in heads:
-        for place in _prep_objects(head, PLACE_PREPS):
-            for token in place.subtree:
-                found = [a for a in actors.actors_for(token)
-                         if a.code and a.code == a.country and a not in sources]
-                if found:
-                    return found[0]
-    return None
+    """The country an untargeted event happens in ("demonstrated in Kirkuk", "rioted at a
+    jail in northern Israel"): CAMEO codes a domestic event against its country. The place
+    is the one the geocoder reads from a locative phrase of the trigger's clause; a country
+    acting on itself there gets no target."""
+    where = locate(trigger.sent, trigger, actors.countries_named, None)
+    countries = load_kb().countries
+    if where is None or where.country not in countries \
+            or any(a.code == where.country for a in sources):
+        return None
+    return Actor(text=where.name, code=where.country, country=where.country,
+                 name=countries[where.country].name)
 
 
 def _noun_arguments(actors: DocActors, noun: Token, entry: Entry
