@@ -317,3 +317,9 @@ def test_events_are_placed_where_the_sentence_says_else_in_their_country() -> No
 def test_untargeted_domestic_act_is_aimed_at_the_country_of_its_place() -> None:
     found = events_of("Malian prisoners rioted at a jail in northern Niger on Monday.")
     assert any(c.startswith("145") and t == "NER" for _, c, t, *_ in found), found
+
+
+def test_domestic_opponents_are_each_others_targets() -> None:
+    found = events_of("Opposition groups in Zimbabwe demanded that President Mnangagwa resign.")
+    assert any((s or "").startswith("ZWEOPP") and (t or "").startswith("ZWE")
+               and t != "ZWE" for s, _, t, *_ in found), found

@@ -331,33 +331,46 @@ def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | N
 def _addressee(actors: DocActors, verb: Token, sources: list[Actor]) -> Actor | None:
     """Who an appeal, demand or threat is aimed at when it has no object: the subject of
     its clause ("demanded that Washington cancel the sale")."""
-    own = {a.country for a in sources if a.country}
     for child in verb.children:
         if child.dep_ != "ccomp":
             continue
         for subject in (c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}):
-            found = [a for a in _actors_of(actors, subject) if a.code and a.country not in own]
+            found = [a for a in _actors_of(actors, subject) if _other(a, sources)]
             if found:
                 return found[0]
     return None
 
 
+def _other(actor: Actor, sources: list[Actor]) -> bool:
+    """Whether ``actor`` can be the target of ``sources``: coded, and neither one of them nor
+    a bare mention of their own country; another role of the same country can ("the
+    opposition demanded that the government resign")."""
+    if not actor.code:
+        return False
+    for source in sources:
+        if actor.code == source.code:
+            return False
+        if actor.country and actor.country == source.country \
+                and (actor.role is None or source.role is None):
+            return False
+    return True
+
+
 def _clause_actor(actors: DocActors, head: Token, sources: list[Actor]) -> Actor | None:
     """The first other actor among the arguments of ``head``'s own clause: the fallback
     target when the row's slot is empty ("gave Tanzania aid", "demanded that Moscow leave").
-    The subject's words are skipped; an actor of the source's own country is not a target."""
+    The subject's words are skipped; the source itself is not a target (``_other``)."""
     skip: set[int] = set()
     for child in head.children:
         if child.dep_ in {"nsubj", "nsubjpass", "agent"}:
             skip.update(t.i for t in child.subtree)
-    own = {a.country for a in sources if a.country} | {a.code for a in sources if a.code}
     for token in head.subtree:
         if token.i in skip or token == head or token.dep_ not in TARGET_FALLBACK_DEPS:
             continue
         if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
             continue
         for actor in actors.actors_for(token):
-            if actor.code and actor.code not in own and actor.country not in own:
+            if _other(actor, sources):
                 return actor
     return None
 
