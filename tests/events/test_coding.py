@@ -323,3 +323,15 @@ def test_domestic_opponents_are_each_others_targets() -> None:
     found = events_of("Opposition groups in Zimbabwe demanded that President Mnangagwa resign.")
     assert any((s or "").startswith("ZWEOPP") and (t or "").startswith("ZWE")
                and t != "ZWE" for s, _, t, *_ in found), found
+
+
+def test_reported_must_up_the_clause_chain_is_a_demand() -> None:
+    found = events_of("The Red Cross said Kenyan forces must ensure security to allow aid "
+                      "convoys into Somalia.")
+    assert any(c.startswith("10") and t == "KENMIL" for _, c, t, *_ in found), found
+
+
+def test_an_unknown_party_that_says_it_will_boycott_threatens() -> None:
+    found = events_of("The Islamist Umma party said it will boycott Algeria's elections "
+                      "unless the president resigns.")
+    assert any(c == "133" and t == "DZA" for _, c, t, *_ in found), found

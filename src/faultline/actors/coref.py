@@ -94,15 +94,15 @@ def _speaker(actors: DocActors, pronoun: Token) -> Actor | None:
 
 def _reporting_subject(actors: DocActors, pronoun: Token) -> Actor | None:
     """"Washington warned that it could...", "the army said it had...": the subject pronoun of a
-    reported clause is the reporter, when the reporter is a named actor."""
+    reported clause is the reporter, when the reporter is an actor (known to the knowledge base
+    or not: "the Umma party said it would" is the party, never another actor named nearby)."""
     verb = pronoun.head
     if pronoun.dep_ not in SUBJECT_DEPS or verb.dep_ != "ccomp":
         return None
     reporter = clause_subject(verb.head)
     if reporter is None or reporter.lower_ in FIRST_PERSON or reporter == pronoun:
         return None
-    actor = actors.actor_at(reporter)
-    return actor if actor is not None and actor.code else None
+    return actors.actor_at(reporter)
 
 
 def pronoun_antecedent(actors: DocActors, pronoun: Token) -> Actor | None:

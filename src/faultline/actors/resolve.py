@@ -317,7 +317,8 @@ class DocActors:
         if base is None:
             base = self._domestic(head, role)
         if base is None:
-            if head.ent_type_ in {"PERSON", "ORG", "NORP"} and head.pos_ == "PROPN":
+            if head.ent_type_ in {"PERSON", "ORG", "NORP"} and (
+                    head.pos_ == "PROPN" or head.ent_type_ == "ORG"):
                 # A named person we do not know keeps the role of their title
                 # ("President X", "Judge Y"), never a country guessed from the name.
                 role = FORMER_ROLE if role and _is_former(head) else role

@@ -137,6 +137,20 @@ def _stopped(trigger: Token, verb: Token) -> bool:
     return phrase.dep_ == "dobj" and phrase.head == verb
 
 
+def _obliging_reporter(verb: Token) -> Token | None:
+    """"The Red Cross said the forces must ensure security to allow aid in": a reported
+    "must" higher up the chain of clauses makes the event the speaker's demand too."""
+    current = verb
+    for _ in range(MAX_CLAUSE_HOPS):
+        if current.dep_ not in {"xcomp", "advcl", "conj"} or current.head == current:
+            return None
+        current = current.head
+        aux = {c.lower_ for c in current.children if c.dep_ in {"aux", "auxpass"}}
+        if aux & OBLIGATION_AUX and (reporter := _reporter(current)) is not None:
+            return reporter
+    return None
+
+
 def assess(trigger: Token) -> Modality:
     """Polarity and modality of the event expressed by ``trigger``."""
     sentence = trigger.sent
@@ -159,6 +173,8 @@ def assess(trigger: Token) -> Modality:
             own_aux -= OBLIGATION_AUX
         if own_aux & BACKSHIFT_AUX:
             own_aux = (own_aux - BACKSHIFT_AUX) | {"will"}
+    if obliged_by is None:
+        obliged_by = _obliging_reporter(verb)
     for _ in range(MAX_CLAUSE_HOPS):
         children = list(current.children)
         aux = own_aux if current == verb else {
