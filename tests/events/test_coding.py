@@ -335,3 +335,10 @@ def test_an_unknown_party_that_says_it_will_boycott_threatens() -> None:
     found = events_of("The Islamist Umma party said it will boycott Algeria's elections "
                       "unless the president resigns.")
     assert any(c == "133" and t == "DZA" for _, c, t, *_ in found), found
+
+
+def test_hyphenated_compounds_and_proposals_for_something() -> None:
+    found = events_of("Iran rejected Iraq's proposal for a cease-fire.")
+    assert any(c == "1246" for _, c, *_ in found), found
+    signed = events_of("Ethiopia and Eritrea signed a cease-fire on Monday.")
+    assert any(c == "0871" for _, c, *_ in signed), signed

@@ -126,10 +126,25 @@ def _direct_object(verb: Token) -> Token | None:
     return found
 
 
+def hyphen_joined(token: Token) -> str | None:
+    """The one-word spelling of a hyphenated compound ending in ``token``: "cease-fire" →
+    "ceasefire", "peace-keeping" → "peacekeeping" (the parser splits them in three)."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].text != "-":
+        return None
+    first = doc[token.i - 2]
+    if first.head != token or first.dep_ not in {"compound", "amod", "nmod"}:
+        return None
+    return f"{first.lower_}{token.lemma_.lower()}"
+
+
 def object_words(obj: Token) -> set[str]:
     """Lemmas that may satisfy a row's object constraint: the head, its compounds and its
-    "of" phrase ("state of emergency", "5 million dollars of aid", "peace talks")."""
+    "of" phrase ("state of emergency", "5 million dollars of aid", "peace talks"), and a
+    hyphenated compound as one word ("cease-fire")."""
     words = {obj.lemma_.lower()}
+    if joined := hyphen_joined(obj):
+        words.add(joined)
     for child in obj.children:
         if child.dep_ in {"compound", "amod"}:
             words.add(child.lemma_.lower())
@@ -179,6 +194,8 @@ def _match(trigger: Token, lemma: str, obj: Token | None
     """The most specific row the trigger satisfies, the token standing as its object, and
     the match level (``MATCH_*``)."""
     pos = "V" if trigger.pos_ == "VERB" else "N"
+    if pos == "N" and (joined := hyphen_joined(trigger)) and (pos, joined) in load_lexicon():
+        lemma = joined  # "a cease-fire" is "a ceasefire"
     groups = _phrasal(trigger, lemma, pos, obj)
     # Without an object, the verb of its infinitive may satisfy a row ("declined to comment").
     infinitive = next((c for c in trigger.children if c.dep_ == "xcomp"), None) \
@@ -659,7 +676,9 @@ def _complements(head: Token, obj: Token | None) -> Iterator[Token]:
     for holder in [head] + ([obj] if obj is not None else []):
         for child in holder.children:
             if child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
-                yield from (g for g in child.children if g.dep_ == "pobj" and g.pos_ == "NOUN")
+                # "a proposal for a ceasefire", "a proposal for signing a trade pact"
+                yield from (g for g in child.children if (g.dep_ == "pobj" and g.pos_ == "NOUN")
+                            or (g.dep_ == "pcomp" and g.pos_ == "VERB"))
     if obj is not None and obj.pos_ == "NOUN":
         yield obj
 
