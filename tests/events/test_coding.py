@@ -342,3 +342,22 @@ def test_hyphenated_compounds_and_proposals_for_something() -> None:
     assert any(c == "1246" for _, c, *_ in found), found
     signed = events_of("Ethiopia and Eritrea signed a cease-fire on Monday.")
     assert any(c == "0871" for _, c, *_ in signed), signed
+
+
+def test_what_someone_is_accused_of_is_theirs_and_alleged() -> None:
+    found = events_of("Chad accused Sudan of backing the rebels.")
+    assert ("TCD", "112", "SDN", False, "asserted") in found, found
+    backing = [e for e in found if e[1].startswith("05")]
+    assert all(s == "SDN" and m == "hypothetical" for s, _, _, _, m in backing), found
+
+
+def test_the_two_countries_and_where_they_met() -> None:
+    found = events_of("Chad and Sudan held talks last month. The two countries signed a "
+                      "security pact in Doha on Monday.")
+    pacts = {(s, t) for s, c, t, *_ in found if c == "057"}
+    assert pacts == {("TCD", "SDN"), ("SDN", "TCD")}, found
+
+
+def test_meeting_someone_to_discuss_is_the_meeters_discussion() -> None:
+    found = events_of("Chad's president met the French ambassador to discuss the crisis.")
+    assert not any((s or "").startswith("FRA") for s, *_ in found), found

@@ -31,8 +31,27 @@ ANTECEDENT_SENTENCES = 2
 CONTROL_DEPS = frozenset({"conj", "xcomp", "advcl", "acomp"})
 # Entity types of objects that can do what a purpose clause says.
 AGENT_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+# Verbs that prepare someone for what their purpose clause says: "trained the army to
+# fight" (the army fights, and the fight is a purpose, not an act); "met the envoy to discuss"
+# is not one of them (the subject discusses).
+ENABLING_VERBS = frozenset({"train", "equip", "arm", "send", "deploy", "dispatch", "help",
+                            "fund", "finance", "recruit", "mobilize", "mobilise", "prepare",
+                            "invest", "supply", "hire", "need", "require"})
+# "accused Sudan of backing", "thanked X for helping", "stopped X from entering": the object
+# does what the gerund after these prepositions says.
+OBJECT_GERUND_PREPS = frozenset({"of", "for", "from"})
+# Prepositions of place: a name after them is where, not who, so no pronoun stands for it.
+PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
 # How many clause links the search for an inherited subject follows.
 MAX_SUBJECT_HOPS = 6
+
+
+def _place_mention(token: Token) -> bool:
+    """"signed a pact in Doha": Doha is where it happened, not who "they" are next."""
+    phrase = token
+    while phrase.dep_ in {"compound", "amod", "appos"} and phrase.head != phrase:
+        phrase = phrase.head
+    return phrase.dep_ == "pobj" and phrase.head.lower_ in PLACE_PREPS
 
 
 def _purpose(verb: Token) -> bool:
@@ -64,11 +83,15 @@ def clause_subject(verb: Token) -> Token | None:
         if current.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return head
         if current.dep_ == "pcomp" and head.dep_ == "prep":
+            controller = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+            if head.lower_ in OBJECT_GERUND_PREPS and controller is not None:
+                return controller  # "accused Sudan of backing rebels": Sudan backs
             current = head.head  # "invested in training X": the investor trains
             continue
         if current.dep_ not in CONTROL_DEPS or head == current:
             return None
-        if current.dep_ == "xcomp" or _purpose(current):
+        purpose = _purpose(current) and head.lemma_.lower() in ENABLING_VERBS
+        if current.dep_ == "xcomp" or purpose:
             controller = next((c for c in head.children if c.dep_ == "dobj"), None)
             if controller is not None and (current.dep_ == "xcomp" or _agentive(controller)):
                 return controller
@@ -120,7 +143,7 @@ def pronoun_antecedent(actors: DocActors, pronoun: Token) -> Actor | None:
         if first_sentence > 0:
             first_sentence = actors.doc[first_sentence - 1].sent.start
     for index, actor in reversed(actors.named):
-        if index >= pronoun.i or index < first_sentence:
+        if index >= pronoun.i or index < first_sentence or _place_mention(actors.doc[index]):
             continue
         if excluded is not None and actor.country == excluded.country:
             continue

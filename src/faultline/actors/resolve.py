@@ -58,6 +58,10 @@ GROUP_HEADS = frozenset({"coalition", "group", "party", "movement", "alliance", 
 PARTITIVE_HEADS = frozenset({"member", "head", "chief", "leader", "spokesman", "spokeswoman",
                              "spokesperson", "representative", "delegation", "commander", "wing",
                              "faction", "unit", "deputy", "envoy"})
+# "the two countries", "both neighbours": the last two countries named.
+PAIR_HEADS = frozenset({"country", "nation", "neighbour", "neighbor", "government", "state"})
+PAIR_WORDS = frozenset({"two", "both"})
+PAIR_SIZE = 2
 # Heads that count or gather the actor their of-phrase names ("thousands of Iraqi Kurds", "a
 # group of Yoruba elders"): the phrase is that actor.
 QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "ten",
@@ -246,7 +250,11 @@ class DocActors:
 
     def actors_for(self, token: Token) -> list[Actor]:
         """Actors for the phrase headed by ``token`` and its coordinated conjuncts; coordinated
-        names among the modifiers give one actor each ("French and Egyptian warships")."""
+        names among the modifiers give one actor each ("French and Egyptian warships"); "the
+        two countries" gives the last two countries named before it."""
+        pair = self._pair(token)
+        if pair:
+            return pair
         actors: list[Actor] = []
         for head in (token, *token.conjuncts):
             actor, source = self._resolve(head)
@@ -258,6 +266,28 @@ class DocActors:
                 if one is not None and one not in actors:
                     actors.append(one)
         return actors
+
+    def _pair(self, head: Token) -> list[Actor]:
+        """"the two countries", "both governments", "the two neighbours": the two most
+        recently named countries (this sentence and the ones before), as the head's role
+        gives them ("governments": GOV); nothing when fewer than two are named."""
+        if head.lemma_.lower() not in PAIR_HEADS or not any(
+                c.lower_ in PAIR_WORDS for c in head.children if c.dep_ in {"nummod", "det",
+                                                                           "predet", "amod"}):
+            return []
+        role = _role_of(self.kb, head)
+        found: list[Actor] = []
+        for index, actor in reversed(self.named):
+            country = actor.country
+            if index >= head.i or not country or country in {a.country for a in found} \
+                    or country not in self.kb.countries:
+                continue
+            code = f"{country}{role}" if role else country
+            found.append(Actor(text=self._phrase(head), code=code, country=country,
+                               role=role, name=self.kb.countries[country].name))
+            if len(found) == PAIR_SIZE:
+                return found[::-1]
+        return []
 
     def actor_at(self, head: Token) -> Actor | None:
         """The actor of one phrase head, or None if the phrase is not an actor."""

@@ -340,7 +340,8 @@ def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | N
             target = _first_actor(actors, [obj]) or _fallback_target(actors, obj)
         if target is None and entry.cameo[:2] in FRAME_ROOTS:
             target = _addressee(actors, verb, sources)
-        if target is None and level not in {MATCH_PREP, MATCH_NO_PREP}:
+        joint = "sym" in entry.flags and len(sources) > 1  # "X and Y signed": each other
+        if target is None and level not in {MATCH_PREP, MATCH_NO_PREP} and not joint:
             target = _clause_actor(actors, verb, sources)
     return sources, target
 
@@ -392,11 +393,15 @@ def _clause_actor(actors: DocActors, head: Token, sources: list[Actor]) -> Actor
     return None
 
 
-def _place_target(actors: DocActors, trigger: Token, sources: list[Actor]) -> Actor | None:
+def _place_target(actors: DocActors, trigger: Token, entry: Entry, sources: list[Actor]
+                  ) -> Actor | None:
     """The country an untargeted event happens in ("demonstrated in Kirkuk", "rioted at a
     jail in northern Israel"): CAMEO codes a domestic event against its country. The place
     is the one the geocoder reads from a locative phrase of the trigger's clause; a country
-    acting on itself there gets no target."""
+    acting on itself there gets no target, and a joint act of several actors ("Chad and Sudan
+    signed a pact in Doha") is between them, not against its host."""
+    if "sym" in entry.flags and len(sources) > 1:
+        return None
     where = locate(trigger.sent, trigger, actors.countries_named, None)
     countries = load_kb().countries
     if where is None or where.country not in countries \
@@ -581,9 +586,13 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
                 continue
             if obj is not None and (entry.objects or entry.cameo[:2] in FRAME_ROOTS):
                 # The object is part of this event: "launched strikes", and what a stance
-                # is about ("rejected the ultimatum", "accepted calls for talks").
+                # is about ("rejected the ultimatum").
                 carried.add(obj.i)
                 carried.update(c.i for c in obj.children if c.dep_ == "compound")
+            if entry.cameo[:2] in FRAME_ROOTS:
+                # So are the nouns a stance is about: "agreed upon a pact", "rejected an
+                # offer for direct talks".
+                carried.update(c.i for c in _complements(token, obj) if c.pos_ == "NOUN")
             sources, target = _verb_arguments(actors, token, entry, obj, level)
             if level == MATCH_PREP and target is None:
                 continue  # the row's shape ("arrive in <actor>") did not hold: abstain
@@ -591,7 +600,7 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
                 continue
             code = _weapon_code(token, _framed_code(token, entry, obj), obj)
             code, target = _protest_purpose(actors, token, code, sources, target)
-            place = _place_target(actors, token, sources)
+            place = _place_target(actors, token, entry, sources)
             target = target or place or _home_country(sources, place, code)
             sources = _unnamed_perpetrator(actors, token, sources, target, place, code)
             if (moved := _troop_movement(token, code, sources)) is None:
@@ -604,7 +613,7 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             sources, target, pair = _noun_arguments(actors, token, entry)
             code = _weapon_code(token, _framed_code(token, entry, None), None)
             code, target = _protest_purpose(actors, token, code, sources, target)
-            place = _place_target(actors, token, sources)
+            place = _place_target(actors, token, entry, sources)
             target = target or place or _home_country(sources, place, code)
             yield from _pairs(token, entry, sources, target, pair, code, level)
 

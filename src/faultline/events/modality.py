@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from faultline.actors.coref import ENABLING_VERBS
+
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -27,10 +29,10 @@ DEMAND_VERBS = frozenset({"demand", "insist", "urge", "ask", "request", "propose
                           "recommend", "require", "order"})
 DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "proposal", "plea",
                           "ultimatum", "order"})
-# Verbs that prepare someone for what their purpose clause says ("trained X to fight").
-ENABLING_VERBS = frozenset({"train", "equip", "arm", "send", "deploy", "dispatch", "help",
-                            "fund", "finance", "recruit", "mobilize", "mobilise", "prepare",
-                            "invest", "supply"})
+# Verbs whose "of"/"for" gerund is what someone is said to have done, not established:
+# "accused Sudan of backing rebels".
+ALLEGING_VERBS = frozenset({"accuse", "suspect", "charge", "blame", "allege", "implicate",
+                            "indict"})
 WARNING_VERBS = frozenset({"warn", "threaten", "caution", "urge", "call", "ask", "demand",
                            "advise", "order", "tell", "press", "pressure", "force", "try"})
 INTENT_VERBS = frozenset({"plan", "intend", "aim", "seek", "want", "hope", "expect", "prepare",
@@ -155,11 +157,13 @@ def assess(trigger: Token) -> Modality:
     """Polarity and modality of the event expressed by ``trigger``."""
     sentence = trigger.sent
     verb = governing_verb(trigger)
+    alleged = verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "for"} \
+        and verb.head.head.lemma_.lower() in ALLEGING_VERBS
     negated = _negated_here(verb) or _stopped(trigger, verb) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) or (
         # "agreed to resign without returning": the gerund's event did not happen.
         verb.dep_ == "pcomp" and verb.head.lower_ == "without")
-    modality = "asserted"
+    modality = "hypothetical" if alleged else "asserted"
     if sentence.text.rstrip().rstrip("”\"'").endswith("?"):
         modality = "hypothetical"
     current = verb
