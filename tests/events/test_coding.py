@@ -361,3 +361,15 @@ def test_the_two_countries_and_where_they_met() -> None:
 def test_meeting_someone_to_discuss_is_the_meeters_discussion() -> None:
     found = events_of("Chad's president met the French ambassador to discuss the crisis.")
     assert not any((s or "").startswith("FRA") for s, *_ in found), found
+
+
+def test_killed_when_someone_opened_fire_names_the_doer() -> None:
+    found = events_of("Three Guinean protesters were killed when Guinean troops opened fire in "
+                      "Conakry.")
+    killings = [e for e in found if e[1].startswith("18")]
+    assert killings and all(s == "GINMIL" for s, *_ in killings), found
+
+
+def test_talks_that_collapsed_did_not_go_on() -> None:
+    found = events_of("Talks between Mali and Algeria collapsed in May.")
+    assert found and all(n for _, c, _, n, _ in found if c.startswith("04")), found

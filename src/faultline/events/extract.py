@@ -65,6 +65,8 @@ DOMESTIC_CODES = ("14", "172", "081", "082", "1322", "1323", "1324")
 # CAMEO codes the perpetrator as unidentified armed forces (UAF) of the country it happened in.
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 UNIDENTIFIED_ROLE = "UAF"
+# "were killed when troops opened fire": the subject of a clause of the same moment did it.
+SAME_TIME_MARKS = frozenset({"when", "as", "after"})
 WEAPON_SUBJECTS = frozenset({"bomb", "bombing", "bomber", "explosion", "blast", "device", "mine",
                              "landmine", "minefield", "grenade", "rocket", "missile", "shell",
                              "attack", "ambush", "gunfire", "fire", "shelling", "airstrike",
@@ -304,6 +306,14 @@ def _unnamed_perpetrator(actors: DocActors, verb: Token, sources: list[Actor],
                if c.dep_ == "compound"))
     if not (passive or weapon):
         return sources
+    for clause in verb.children:  # "were killed when security forces opened fire"
+        if clause.dep_ == "advcl" and any(c.lower_ in SAME_TIME_MARKS for c in clause.children
+                                          if c.dep_ in {"mark", "advmod"}):
+            doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            named = [a for a in _actors_of(actors, doer) if a.code or a.role] \
+                if doer is not None else []
+            if named:
+                return named[:1]  # even uncoded ("security forces"): better than nobody
     for act in _prep_objects(verb, ("in", "during")):  # "killed in an attack by X"
         agents = [g for t in act.subtree if t.dep_ == "prep" and t.lower_ == "by"
                   for g in t.children if g.dep_ == "pobj"]

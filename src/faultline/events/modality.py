@@ -33,6 +33,9 @@ DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "proposal", "pl
 # "accused Sudan of backing rebels".
 ALLEGING_VERBS = frozenset({"accuse", "suspect", "charge", "blame", "allege", "implicate",
                             "indict"})
+# Verbs that say their subject event fell through ("the talks collapsed").
+FAILING_VERBS = frozenset({"collapse", "fail", "stall", "founder", "falter", "end", "break",
+                           "fall"})
 WARNING_VERBS = frozenset({"warn", "threaten", "caution", "urge", "call", "ask", "demand",
                            "advise", "order", "tell", "press", "pressure", "force", "try"})
 INTENT_VERBS = frozenset({"plan", "intend", "aim", "seek", "want", "hope", "expect", "prepare",
@@ -131,12 +134,14 @@ def _negated_here(verb: Token) -> bool:
 
 
 def _stopped(trigger: Token, verb: Token) -> bool:
-    """"suspended the talks", "ended its mediation effort": an event noun that its verb stops
-    is not happening."""
-    if trigger == verb or verb.lemma_.lower() not in STOPPING_VERBS:
+    """"suspended the talks", "ended its mediation effort", "the talks collapsed": an event
+    noun that its verb stops, or that fell through, is not happening."""
+    if trigger == verb:
         return False
     phrase = trigger.head if trigger.dep_ == "compound" else trigger
-    return phrase.dep_ == "dobj" and phrase.head == verb
+    if phrase.dep_ == "nsubj" and phrase.head == verb:  # "talks collapsed in May"
+        return verb.lemma_.lower() in FAILING_VERBS
+    return verb.lemma_.lower() in STOPPING_VERBS and phrase.dep_ == "dobj" and phrase.head == verb
 
 
 def _obliging_reporter(verb: Token) -> Token | None:
