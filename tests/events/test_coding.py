@@ -373,3 +373,26 @@ def test_killed_when_someone_opened_fire_names_the_doer() -> None:
 def test_talks_that_collapsed_did_not_go_on() -> None:
     found = events_of("Talks between Mali and Algeria collapsed in May.")
     assert found and all(n for _, c, _, n, _ in found if c.startswith("04")), found
+
+
+def test_a_sentence_initial_pronoun_continues_the_topic() -> None:
+    found = events_of("Ghana's president spoke with Togo's foreign minister on Monday. He also "
+                      "plans to visit Lome next month.")
+    visits = [e for e in found if e[1] in {"036", "042"}]
+    assert visits and all((s or "").startswith("GHA") for s, *_ in visits), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The United States is considering sanctions against Mali's junta.", ("USA", "014")),
+        ("Mali ordered French troops to leave the country.", ("MLI", "166")),
+        ("Brussels suspended budget support to Chad.", (None, "162")),
+        ("Kenya's president spoke with Ugandan officials on Friday.", ("KEN", "040")),
+    ],
+)
+def test_considering_ordering_suspending_speaking(sentence: str, expected: tuple) -> None:
+    source, code = expected
+    found = events_of(sentence)
+    assert any(c == code and (source is None or (s or "").startswith(source))
+               for s, c, *_ in found), found

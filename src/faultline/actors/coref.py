@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "insist"})
 FIRST_PERSON = frozenset({"we", "us"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PERSONAL = frozenset({"he", "she", "him", "her"})
+# Heads that name a person even when the knowledge base does not know who.
+PERSON_HEADS = frozenset({"president", "minister", "leader", "spokesman", "spokeswoman",
+                          "general", "official", "ambassador", "envoy", "king", "premier",
+                          "chancellor", "secretary", "chief", "commander", "governor"})
 # How far back (in sentences) a pronoun may look for its antecedent.
 ANTECEDENT_SENTENCES = 2
 # Clause links through which a verb inherits its subject ("criticised ... and warned").
@@ -128,6 +133,31 @@ def _reporting_subject(actors: DocActors, pronoun: Token) -> Actor | None:
     return actors.actor_at(reporter)
 
 
+def _topic(actors: DocActors, pronoun: Token) -> Actor | None:
+    """A sentence's first subject pronoun continues the previous sentence's topic, its first
+    subject that is a coded actor ("Blinken spoke with Senegal's minister. He plans to
+    visit Dakar": he = Blinken); "he"/"she" only a person, "it" never one."""
+    sentence = pronoun.sent
+    if pronoun.dep_ not in SUBJECT_DEPS or sentence.start == 0 or any(
+            t.dep_ in SUBJECT_DEPS for t in actors.doc[sentence.start:pronoun.i]):
+        return None
+    previous = actors.doc[sentence.start - 1].sent
+    for token in previous:
+        if token.dep_ not in SUBJECT_DEPS:
+            continue
+        actor = actors.actor_at(token)
+        if actor is None or not actor.code:
+            continue
+        person = token.ent_type_ == "PERSON" or bool(actor.entity) or (
+            token.lemma_.lower() in PERSON_HEADS)
+        if pronoun.lower_ in PERSONAL and not person:
+            continue
+        if pronoun.lower_ == "it" and person:
+            continue
+        return actor
+    return None
+
+
 def pronoun_antecedent(actors: DocActors, pronoun: Token) -> Actor | None:
     """The actor a pronoun stands for, or None when the rules find none."""
     if pronoun.lower_ in FIRST_PERSON:
@@ -135,6 +165,9 @@ def pronoun_antecedent(actors: DocActors, pronoun: Token) -> Actor | None:
     reporter = _reporting_subject(actors, pronoun)
     if reporter is not None:
         return reporter
+    topic = _topic(actors, pronoun)
+    if topic is not None:
+        return topic
     subject = clause_subject(pronoun.head) if pronoun.dep_ not in SUBJECT_DEPS else None
     excluded = actors.actor_at(subject) if subject is not None and subject != pronoun \
         else None

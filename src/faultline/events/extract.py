@@ -199,11 +199,11 @@ def _match(trigger: Token, lemma: str, obj: Token | None
     if pos == "N" and (joined := hyphen_joined(trigger)) and (pos, joined) in load_lexicon():
         lemma = joined  # "a cease-fire" is "a ceasefire"
     groups = _phrasal(trigger, lemma, pos, obj)
-    # Without an object, the verb of its infinitive may satisfy a row ("declined to comment").
+    # The verb of its infinitive may satisfy a row ("declined to comment").
     infinitive = next((c for c in trigger.children if c.dep_ == "xcomp"), None) \
         if pos == "V" else None
     for rows, group_obj in groups:
-        best, level = _best_row(trigger, rows, group_obj or infinitive)
+        best, level = _best_row(trigger, rows, group_obj, infinitive)
         if best is not None:
             return best, group_obj, level
     if pos == "V" and groups and lemma not in LIGHT_VERBS:
@@ -217,11 +217,15 @@ def _match(trigger: Token, lemma: str, obj: Token | None
     return None, obj, MATCH_ROOT
 
 
-def _best_row(trigger: Token, rows: tuple[Entry, ...], obj: Token | None
-              ) -> tuple[Entry | None, int]:
+def _best_row(trigger: Token, rows: tuple[Entry, ...], obj: Token | None,
+              infinitive: Token | None = None) -> tuple[Entry | None, int]:
+    """The row the trigger satisfies best; the verb of its infinitive counts as an object
+    word ("declined to comment", "ordered the troops to leave")."""
     best: Entry | None = None
     best_level = MATCH_ROOT
     words = object_words(obj) if obj is not None else set()
+    if infinitive is not None:
+        words.add(infinitive.lemma_.lower())
     for entry in rows:
         if entry.objects and not entry.objects & words:
             continue
