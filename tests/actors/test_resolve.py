@@ -215,6 +215,11 @@ def test_reported_subject_pronoun_is_the_reporter() -> None:
          "KEN"),
         ("Soldiers based in Djibouti", "Soldiers based in Djibouti trained local units.",
          None, None),
+        # Brussels is the EU in a story that names the EU, else Belgium's government
+        ("Brussels", "The European Union imposed travel bans. Brussels also suspended aid.",
+         None, "IGOEUR"),
+        ("Brussels", "Belgium's prime minister said Brussels would host the summit.", None,
+         "BELGOV"),
         # a people named with their country are its civilians
         ("Iraqi Kurds", "Iraqi Kurds marched in Erbil on Sunday.", None, "IRQCVL"),
         # a count or crowd of an actor is that actor

@@ -58,6 +58,9 @@ GROUP_HEADS = frozenset({"coalition", "group", "party", "movement", "alliance", 
 PARTITIVE_HEADS = frozenset({"member", "head", "chief", "leader", "spokesman", "spokeswoman",
                              "spokesperson", "representative", "delegation", "commander", "wing",
                              "faction", "unit", "deputy", "envoy"})
+# Seats of government that also stand for an organisation the article names, in order of
+# preference: "Brussels" is the EU (else NATO) when the story names it.
+ORGANISATION_SEATS = {"Brussels": ("igo:IGOEUR", "igo:IGONAT")}
 # "the two countries", "both neighbours": the last two countries named.
 PAIR_HEADS = frozenset({"country", "nation", "neighbour", "neighbor", "government", "state"})
 PAIR_WORDS = frozenset({"two", "both"})
@@ -581,6 +584,10 @@ class DocActors:
         if key == "adj:NGA" and self.about == "NER" and not self._names("NGA") \
                 and _phrase_head(token).pos_ != "PROPN":
             return _base_from_key(self.kb, "adj:NER", self.article.published)
+        # "Brussels suspended its support" in a story about the EU is the EU.
+        for organisation in ORGANISATION_SEATS.get(self.ent_text.get(token.i, ""), ()):
+            if any(t.ent_id_ == organisation for t in self.doc):
+                return _base_from_key(self.kb, organisation, self.article.published) or base
         return base
 
     def _names(self, iso3: str) -> bool:
