@@ -396,3 +396,15 @@ def test_considering_ordering_suspending_speaking(sentence: str, expected: tuple
     found = events_of(sentence)
     assert any(c == code and (source is None or (s or "").startswith(source))
                for s, c, *_ in found), found
+
+
+def test_a_joined_clause_with_its_own_event_keeps_its_arguments() -> None:
+    found = events_of("Niger condemned the raid and pledged to deepen cooperation within the "
+                      "African Union.")
+    condemned = [e for e in found if e[1] == "111"]
+    assert condemned and all(t is None for _, _, t, *_ in condemned), found
+
+
+def test_the_name_next_to_the_verb_is_its_subject() -> None:
+    found = events_of("An al Qaeda affiliate, JNIM claimed responsibility for the attack.")
+    assert any(c == "015" and (s or "").endswith("JNM") for s, c, *_ in found), found

@@ -81,9 +81,10 @@ def clause_subject(verb: Token) -> Token | None:
     """
     current = verb
     for _ in range(MAX_SUBJECT_HOPS):
-        subject = next((c for c in current.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is not None:
-            return subject
+        # With two subjects ("An al Qaeda affiliate, JNIM claimed"), the nearest is the name.
+        subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return subjects[-1]
         head = current.head
         if current.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return head

@@ -568,8 +568,9 @@ class DocActors:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         inner = self.actor_at(obj)
-                        if inner is not None and inner.code and (
-                                inner.role or lemma in QUANTITY_HEADS):
+                        if inner is not None and (
+                                (inner.code and inner.role)
+                                or (lemma in QUANTITY_HEADS and (inner.code or inner.role))):
                             return replace(inner, text=text)
         return None
 

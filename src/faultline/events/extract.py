@@ -394,7 +394,11 @@ def _clause_actor(actors: DocActors, head: Token, sources: list[Actor]) -> Actor
     The subject's words are skipped; the source itself is not a target (``_other``)."""
     skip: set[int] = set()
     for child in head.children:
-        if child.dep_ in {"nsubj", "nsubjpass", "agent"}:
+        # Not the subject, and not a joined clause that is an event of its own ("condemned the
+        # attack and pledged cooperation within the alliance": the alliance is not condemned).
+        if child.dep_ in {"nsubj", "nsubjpass", "agent"} or (
+                child.dep_ == "conj" and child.pos_ == "VERB" and _match(
+                    child, child.lemma_.lower(), _direct_object(child))[0] is not None):
             skip.update(t.i for t in child.subtree)
     for token in head.subtree:
         if token.i in skip or token == head or token.dep_ not in TARGET_FALLBACK_DEPS:
