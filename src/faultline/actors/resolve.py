@@ -510,10 +510,11 @@ class DocActors:
             return None
         if head.tag_ == "NNS" and any(
                 c.dep_ in MODIFIER_DEPS and not c.ent_id_ and c.is_title
-                and (c.ent_type_ == "NORP" or (c.pos_ == "PROPN"
-                                              and c.ent_type_ not in {"ORG", "GPE", "FAC"}))
+                and (c.ent_type_ == "NORP" or (c.pos_ == "PROPN" and (
+                    c.ent_type_ not in {"ORG", "GPE", "FAC"} or _unknown_place(c))))
                 for c in head.children):
-            # A people the KB has no state for ("Yoruba leaders", "Ibo elders").
+            # A people the KB has no state for ("Yoruba leaders", "Ibo elders"); the parser
+            # may call the people a place, so a "place" no gazetteer knows counts too.
             return Base(self.about, self.about, self.kb.countries[self.about].name)
         if role is None:
             return None
@@ -720,6 +721,15 @@ def _about(doc: Doc) -> tuple[str | None, float]:
         return None, 0.0
     best = max(scores, key=lambda iso: (scores[iso], -first[iso]))
     return best, scores[best] / sum(scores.values())
+
+
+def _unknown_place(token: Token) -> bool:
+    """A name tagged as a place that neither the knowledge base nor the gazetteer knows."""
+    from faultline.geo import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    return token.ent_type_ == "GPE" and not gazetteer.cities(token.text) \
+        and gazetteer.country_named(token.text) is None
 
 
 def _hyphen_follows(token: Token) -> bool:
