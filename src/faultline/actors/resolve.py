@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from faultline.actors.coref import pronoun_antecedent
 from faultline.actors.kb import KnowledgeBase, load_kb, term_on
+from faultline.geo import load_gazetteer
 from faultline.model import Actor, Article
 
 # Weights for guessing what country an article is about: a country named as a noun counts
@@ -725,8 +726,6 @@ def _about(doc: Doc) -> tuple[str | None, float]:
 
 def _unknown_place(token: Token) -> bool:
     """A name tagged as a place that neither the knowledge base nor the gazetteer knows."""
-    from faultline.geo import load_gazetteer
-
     gazetteer = load_gazetteer()
     return token.ent_type_ == "GPE" and not gazetteer.cities(token.text) \
         and gazetteer.country_named(token.text) is None
