@@ -18,6 +18,7 @@ from faultline.errors import InputError
 from faultline.ingest import read
 from faultline.model import Article, Event, RawDocument
 from faultline.nlp.load import load_nlp
+from faultline.tsv import DataFileError
 
 log = logging.getLogger(__name__)
 log.addHandler(logging.NullHandler())
@@ -45,6 +46,8 @@ def code_articles(
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         try:
             yield article, events.code(doc, article, actors.resolve(doc, article))
+        except DataFileError:
+            raise  # a broken lexicon or knowledge-base row breaks every article: stop, say where
         except Exception as e:  # isolation boundary: one bad article must not stop a batch
             log.exception("coding failed for %s", article.doc_ref)
             yield article, InputError(article.doc_ref, f"coder failed: {e!r}", "coder-error")

@@ -408,3 +408,17 @@ def test_a_joined_clause_with_its_own_event_keeps_its_arguments() -> None:
 def test_the_name_next_to_the_verb_is_its_subject() -> None:
     found = events_of("An al Qaeda affiliate, JNIM claimed responsibility for the attack.")
     assert any(c == "015" and (s or "").endswith("JNM") for s, c, *_ in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Ghana's parliament ratified the border treaty with Togo.", "057"),
+        ("China lent Kenya two billion dollars for a railway.", "071"),
+        ("Mali's junta outlawed the main opposition party.", "172"),
+        ("Gambia's president pardoned forty Senegalese prisoners.", "0841"),
+    ],
+)
+def test_ratifying_lending_outlawing_pardoning(sentence: str, code: str) -> None:
+    found = events_of(sentence)
+    assert any(c == code for _, c, *_ in found), found

@@ -148,7 +148,7 @@ def object_words(obj: Token) -> set[str]:
     if joined := hyphen_joined(obj):
         words.add(joined)
     for child in obj.children:
-        if child.dep_ in {"compound", "amod"}:
+        if child.dep_ in {"compound", "amod", "nummod"}:  # "two billion dollars": billion
             words.add(child.lemma_.lower())
         elif child.dep_ == "prep" and child.lower_ == "of":
             words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
