@@ -422,3 +422,10 @@ def test_the_name_next_to_the_verb_is_its_subject() -> None:
 def test_ratifying_lending_outlawing_pardoning(sentence: str, code: str) -> None:
     found = events_of(sentence)
     assert any(c == code for _, c, *_ in found), found
+
+
+def test_they_after_a_coordinated_subject_is_both_and_agree_with_each_other() -> None:
+    found = events_of("Chad and Sudan held talks in Doha on Monday. They agreed to reopen "
+                      "their border.")
+    agreed = {(s, t) for s, c, t, *_ in found if c.startswith("03")}
+    assert agreed == {("TCD", "SDN"), ("SDN", "TCD")}, found

@@ -26,6 +26,7 @@ SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", 
 FIRST_PERSON = frozenset({"we", "us"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSONAL = frozenset({"he", "she", "him", "her"})
+PLURAL = frozenset({"they"})
 # Heads that name a person even when the knowledge base does not know who.
 PERSON_HEADS = frozenset({"president", "minister", "leader", "spokesman", "spokeswoman",
                           "general", "official", "ambassador", "envoy", "king", "premier",
@@ -157,6 +158,21 @@ def _topic(actors: DocActors, pronoun: Token) -> Actor | None:
             continue
         return actor
     return None
+
+
+def plural_antecedents(actors: DocActors, pronoun: Token) -> list[Actor]:
+    """"Chad and Sudan held talks. They agreed …": a sentence-initial "they" whose previous
+    sentence's first subject is coordinated stands for all of its actors; else nothing."""
+    sentence = pronoun.sent
+    if pronoun.lower_ not in PLURAL or pronoun.dep_ not in SUBJECT_DEPS or sentence.start == 0 \
+            or any(t.dep_ in SUBJECT_DEPS for t in actors.doc[sentence.start:pronoun.i]):
+        return []
+    previous = actors.doc[sentence.start - 1].sent
+    subject = next((t for t in previous if t.dep_ in SUBJECT_DEPS), None)
+    if subject is None or not subject.conjuncts:
+        return []
+    found = [a for a in actors.actors_for(subject) if a.code]
+    return found if len(found) > 1 else []
 
 
 def pronoun_antecedent(actors: DocActors, pronoun: Token) -> Actor | None:

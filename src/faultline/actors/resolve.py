@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from faultline.actors.coref import pronoun_antecedent
+from faultline.actors.coref import plural_antecedents, pronoun_antecedent
 from faultline.actors.kb import KnowledgeBase, load_kb, term_on
 from faultline.geo import load_gazetteer
 from faultline.model import Actor, Article
@@ -256,7 +256,9 @@ class DocActors:
         """Actors for the phrase headed by ``token`` and its coordinated conjuncts; coordinated
         names among the modifiers give one actor each ("French and Egyptian warships"); "the
         two countries" gives the last two countries named before it."""
-        pair = self._pair(token)
+        pair = self._pair(token) or [
+            replace(a, text=token.text) for a in plural_antecedents(self, token)
+        ] if token.pos_ in {"NOUN", "PRON"} else []
         if pair:
             return pair
         actors: list[Actor] = []

@@ -93,6 +93,7 @@ PEACEKEEPING_CODE = "074"
 PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping",
                                 "peace-keeper", "peacekeepers"})
 INTENT_ROOT = "03"
+VERBAL_COOPERATION = 1  # quad class
 # Match levels (they feed the confidence): a row's object matched, its preposition found, a
 # bare row, a row whose preposition was absent, a root-level code from same-root rows.
 MATCH_OBJECT, MATCH_PREP, MATCH_BARE, MATCH_NO_PREP, MATCH_ROOT = 3, 2, 1, 0, -1
@@ -741,7 +742,10 @@ def _pairs(trigger: Token, entry: Entry, sources: list[Actor], target: Actor | N
                 if member != source:
                     yield Candidate(trigger, entry, source, member, code, level)
         return
-    if "sym" in entry.flags and len(sources) >= 2 and target is None:
+    # "X and Y signed a pact", "they agreed to reopen the border": a joint act of verbal
+    # cooperation with no other target is between them.
+    joint = "sym" in entry.flags or load_codebook()[code].quad_class == VERBAL_COOPERATION
+    if joint and len(sources) >= 2 and target is None:
         for a in sources:
             for b in sources:
                 if a is not b:
