@@ -429,3 +429,22 @@ def test_they_after_a_coordinated_subject_is_both_and_agree_with_each_other() ->
                       "their border.")
     agreed = {(s, t) for s, c, t, *_ in found if c.startswith("03")}
     assert agreed == {("TCD", "SDN"), ("SDN", "TCD")}, found
+
+
+def test_protest_against_a_country_targets_it() -> None:
+    found = events_of("Thousands of Nigeriens rallied in Niamey on Saturday against Benin.")
+    assert any(c.startswith("141") and t == "BEN" for _, c, t, *_ in found), found
+
+
+def test_a_meetings_venue_is_not_its_counterpart() -> None:
+    found = events_of("Officials from Chad and Sudan met in Doha for two days of talks.")
+    met = {(s, t) for s, c, t, *_ in found if c.startswith("04")}
+    assert met and not any((t or "").startswith("QAT") for _, t in met), found
+
+
+def test_a_ministry_belongs_to_the_government_just_named() -> None:
+    found = events_of("Mali's government criticized France on Thursday over remarks by a "
+                      "French minister in Paris. The foreign ministry summoned the French "
+                      "ambassador.")
+    summoned = [e for e in found if e[1] == "114"]
+    assert summoned and all((s or "").startswith("MLI") for s, *_ in summoned), found

@@ -59,6 +59,8 @@ GROUP_HEADS = frozenset({"coalition", "group", "party", "movement", "alliance", 
 PARTITIVE_HEADS = frozenset({"member", "head", "chief", "leader", "spokesman", "spokeswoman",
                              "spokesperson", "representative", "delegation", "commander", "wing",
                              "faction", "unit", "deputy", "envoy"})
+# How far back a definite description ("the ministry") looks for the same role.
+RECENT_SENTENCES = 2
 # Seats of government that also stand for an organisation the article names, in order of
 # preference: "Brussels" is the EU (else NATO) when the story names it.
 ORGANISATION_SEATS = {"Brussels": ("igo:IGOEUR", "igo:IGONAT")}
@@ -680,8 +682,24 @@ class DocActors:
         if not (_role_of(self.kb, head) or head.lemma_.lower() in GENERIC_HEADS | GROUP_HEADS):
             return None  # "the military equipment": a role word only as a modifier
         if role is not None and (determiners & DEFINITE or possessor_is_country):
+            if not possessor_is_country and not _military_government(head):
+                # "The foreign ministry summoned …" after "Mali's government criticised …":
+                # the same role named just before, else the article's country.
+                country = self._recent_role(head, role) or country
             return Base(country, country, self.kb.countries[country].name)
         return None
+
+    def _recent_role(self, head: Token, role: str) -> str | None:
+        """The country of the subject with ``role`` named last in this or the previous
+        ``RECENT_SENTENCES`` sentences (a subject: the actor the story is following, not
+        one mentioned in passing, "remarks by a French minister")."""
+        start = head.sent.start
+        for _ in range(RECENT_SENTENCES):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        return next((a.country for i, a in reversed(self.named)
+                     if start <= i < head.i and a.role == role and a.country
+                     and self.doc[i].dep_ in {"nsubj", "nsubjpass"}), None)
 
     def _phrase(self, head: Token) -> str:
         left = head.left_edge.i

@@ -94,6 +94,9 @@ PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping",
                                 "peace-keeper", "peacekeepers"})
 INTENT_ROOT = "03"
 VERBAL_COOPERATION = 1  # quad class
+# Meetings, visits and talks (CAMEO 04): the place they are held in is never their target.
+CONSULT_ROOT = "04"
+VENUE_PREPS = frozenset({"in", "at", "near", "inside"})
 # Match levels (they feed the confidence): a row's object matched, its preposition found, a
 # bare row, a row whose preposition was absent, a root-level code from same-root rows.
 MATCH_OBJECT, MATCH_PREP, MATCH_BARE, MATCH_NO_PREP, MATCH_ROOT = 3, 2, 1, 0, -1
@@ -276,7 +279,7 @@ def _actors_of(actors: DocActors, token: Token) -> list[Actor]:
         if owner.dep_ in OWNER_DEPS or owner.dep_ == "pobj":
             coded = [a for a in actors.actors_for(owner) if a.code]
             if coded:
-                return coded[:1]
+                return coded  # several for "officials from both countries"
     return found
 
 
@@ -357,7 +360,8 @@ def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | N
             target = _addressee(actors, verb, sources)
         joint = "sym" in entry.flags and len(sources) > 1  # "X and Y signed": each other
         if target is None and level not in {MATCH_PREP, MATCH_NO_PREP} and not joint:
-            target = _clause_actor(actors, verb, sources)
+            target = _clause_actor(actors, verb, sources,
+                                   venues=entry.cameo.startswith(CONSULT_ROOT))
     return sources, target
 
 
@@ -389,10 +393,12 @@ def _other(actor: Actor, sources: list[Actor]) -> bool:
     return True
 
 
-def _clause_actor(actors: DocActors, head: Token, sources: list[Actor]) -> Actor | None:
+def _clause_actor(actors: DocActors, head: Token, sources: list[Actor],
+                  venues: bool = False) -> Actor | None:
     """The first other actor among the arguments of ``head``'s own clause: the fallback
     target when the row's slot is empty ("gave Tanzania aid", "demanded that Moscow leave").
-    The subject's words are skipped; the source itself is not a target (``_other``)."""
+    The subject's words are skipped; the source itself is not a target (``_other``), nor,
+    with ``venues``, the place a meeting is held in."""
     skip: set[int] = set()
     for child in head.children:
         # Not the subject, and not a joined clause that is an event of its own ("condemned the
@@ -404,7 +410,7 @@ def _clause_actor(actors: DocActors, head: Token, sources: list[Actor]) -> Actor
     for token in head.subtree:
         if token.i in skip or token == head or token.dep_ not in TARGET_FALLBACK_DEPS:
             continue
-        if token.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        if token.pos_ not in {"NOUN", "PROPN", "PRON"} or (venues and _venue(token)):
             continue
         for actor in actors.actors_for(token):
             if _other(actor, sources):
@@ -412,15 +418,20 @@ def _clause_actor(actors: DocActors, head: Token, sources: list[Actor]) -> Actor
     return None
 
 
-def _place_target(actors: DocActors, trigger: Token, entry: Entry, sources: list[Actor]
-                  ) -> Actor | None:
+def _venue(token: Token) -> bool:
+    """"met in N'Djamena": the object of a place preposition is where a meeting is held."""
+    return token.dep_ == "pobj" and token.head.lower_ in VENUE_PREPS
+
+
+def _place_target(actors: DocActors, trigger: Token, entry: Entry, sources: list[Actor],
+                  code: str) -> Actor | None:
     """The country an untargeted event happens in ("demonstrated in Kirkuk", "rioted at a
     jail in northern Israel"): CAMEO codes a domestic event against its country. The place
     is the one the geocoder reads from a locative phrase of the trigger's clause; a country
     acting on itself there gets no target, and a joint act of several actors ("Chad and Sudan
     signed a pact in Doha") is between them, not against its host."""
-    if "sym" in entry.flags and len(sources) > 1:
-        return None
+    if ("sym" in entry.flags and len(sources) > 1) or code.startswith(CONSULT_ROOT):
+        return None  # a meeting's venue is not its counterpart
     where = locate(trigger.sent, trigger, actors.countries_named, None)
     countries = load_kb().countries
     if where is None or where.country not in countries \
@@ -619,7 +630,7 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
                 continue
             code = _weapon_code(token, _framed_code(token, entry, obj), obj)
             code, target = _protest_purpose(actors, token, code, sources, target)
-            place = _place_target(actors, token, entry, sources)
+            place = _place_target(actors, token, entry, sources, code)
             target = target or place or _home_country(sources, place, code)
             sources = _unnamed_perpetrator(actors, token, sources, target, place, code)
             if (moved := _troop_movement(token, code, sources)) is None:
@@ -632,7 +643,7 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             sources, target, pair = _noun_arguments(actors, token, entry)
             code = _weapon_code(token, _framed_code(token, entry, None), None)
             code, target = _protest_purpose(actors, token, code, sources, target)
-            place = _place_target(actors, token, entry, sources)
+            place = _place_target(actors, token, entry, sources, code)
             target = target or place or _home_country(sources, place, code)
             yield from _pairs(token, entry, sources, target, pair, code, level)
 
