@@ -448,3 +448,10 @@ def test_a_ministry_belongs_to_the_government_just_named() -> None:
                       "ambassador.")
     summoned = [e for e in found if e[1] == "114"]
     assert summoned and all((s or "").startswith("MLI") for s, *_ in summoned), found
+
+
+def test_a_joined_sentence_with_its_own_subject_lends_no_target() -> None:
+    found = events_of("Germany pledged to send two more Patriot batteries, and Britain said "
+                      "it would train Ukrainian soldiers.")
+    pledges = [e for e in found if e[0] == "DEU"]
+    assert pledges and all(c == "0332" and t is None for _, c, t, *_ in pledges), found

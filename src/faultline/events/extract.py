@@ -404,8 +404,12 @@ def _clause_actor(actors: DocActors, head: Token, sources: list[Actor],
         # Not the subject, and not a joined clause that is an event of its own ("condemned the
         # attack and pledged cooperation within the alliance": the alliance is not condemned).
         if child.dep_ in {"nsubj", "nsubjpass", "agent"} or (
-                child.dep_ == "conj" and child.pos_ == "VERB" and _match(
-                    child, child.lemma_.lower(), _direct_object(child))[0] is not None):
+                child.dep_ == "conj" and child.pos_ == "VERB" and (
+                    any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+                    or _match(child, child.lemma_.lower(), _direct_object(child))[0]
+                    is not None)):
+            # (a joined clause with a subject of its own is another sentence in all but
+            # punctuation: "Germany pledged …, and Britain said …")
             skip.update(t.i for t in child.subtree)
     for token in head.subtree:
         if token.i in skip or token == head or token.dep_ not in TARGET_FALLBACK_DEPS:
