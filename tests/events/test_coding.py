@@ -455,3 +455,10 @@ def test_a_joined_sentence_with_its_own_subject_lends_no_target() -> None:
                       "it would train Ukrainian soldiers.")
     pledges = [e for e in found if e[0] == "DEU"]
     assert pledges and all(c == "0332" and t is None for _, c, t, *_ in pledges), found
+
+
+def test_denying_having_done_it_is_a_denial_and_the_act_is_negated() -> None:
+    found = events_of("Russia's defence ministry denied attacking civilian infrastructure in "
+                      "Odesa.")
+    assert any(c == "016" for _, c, *_ in found), found
+    assert all(n for _, c, _, n, _ in found if c.startswith("19")), found
