@@ -462,3 +462,17 @@ def test_denying_having_done_it_is_a_denial_and_the_act_is_negated() -> None:
                       "Odesa.")
     assert any(c == "016" for _, c, *_ in found), found
     assert all(n for _, c, _, n, _ in found if c.startswith("19")), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Rebels attacked a camp for Sudanese refugees in eastern Chad.", "180"),
+        ("Chadian troops attacked a rebel base in the north.", "190"),
+        ("The army forced out thousands of villagers from their homes in Darfur.", "201"),
+        ("Malian troops launched artillery fire against a rebel camp near Kidal.", "194"),
+    ],
+)
+def test_who_is_attacked_and_with_what_decides_the_violence(sentence: str, code: str) -> None:
+    found = events_of(sentence)
+    assert any(c == code for _, c, *_ in found), found

@@ -94,6 +94,10 @@ PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping",
                                 "peace-keeper", "peacekeepers"})
 INTENT_ROOT = "03"
 VERBAL_COOPERATION = 1  # quad class
+# Who is attacked and by whom turns an attack (190) into unconventional violence (180).
+CONVENTIONAL_FORCE, UNCONVENTIONAL_VIOLENCE = "190", "180"
+DEFENCELESS_ROLES = frozenset({"CVL", "REF"})
+IRREGULAR_ROLES = frozenset({"REB", "INS", "UAF"})
 # Meetings, visits and talks (CAMEO 04): the place they are held in is never their target.
 CONSULT_ROOT = "04"
 VENUE_PREPS = frozenset({"in", "at", "near", "inside"})
@@ -738,6 +742,15 @@ def _framed_code(head: Token, entry: Entry, obj: Token | None) -> str:
     return entry.cameo
 
 
+def _assault(code: str, source: Actor, target: Actor | None) -> str:
+    """An armed attack by irregulars on civilians or refugees is CAMEO's unconventional
+    violence (180), not conventional military force (190)."""
+    if code == CONVENTIONAL_FORCE and target is not None and target.role in DEFENCELESS_ROLES \
+            and source.role in IRREGULAR_ROLES:
+        return UNCONVENTIONAL_VIOLENCE
+    return code
+
+
 def _pairs(trigger: Token, entry: Entry, sources: list[Actor], target: Actor | None,
            pair: list[Actor], code: str, level: int) -> Iterator[Candidate]:
     if "obj_source" in entry.flags and sources and target is not None:
@@ -767,4 +780,4 @@ def _pairs(trigger: Token, entry: Entry, sources: list[Actor], target: Actor | N
                     yield Candidate(trigger, entry, a, b, code, level)
         return
     for source in sources:
-        yield Candidate(trigger, entry, source, target, code, level)
+        yield Candidate(trigger, entry, source, target, _assault(code, source, target), level)
