@@ -161,18 +161,22 @@ def _topic(actors: DocActors, pronoun: Token) -> Actor | None:
 
 
 def plural_antecedents(actors: DocActors, pronoun: Token) -> list[Actor]:
-    """"Chad and Sudan held talks. They agreed …": a sentence-initial "they" whose previous
-    sentence's first subject is coordinated stands for all of its actors; else nothing."""
+    """"Chad and Sudan held talks. They agreed …", "the two countries signed a pact under
+    which they agreed …": a subject "they" stands for the nearest earlier subject in its
+    sentence that names several actors (coordinated, or "the two countries"), else for the
+    first such subject of the previous sentence when it opens its own; else nothing."""
     sentence = pronoun.sent
-    if pronoun.lower_ not in PLURAL or pronoun.dep_ not in SUBJECT_DEPS or sentence.start == 0 \
-            or any(t.dep_ in SUBJECT_DEPS for t in actors.doc[sentence.start:pronoun.i]):
+    if pronoun.lower_ not in PLURAL or pronoun.dep_ not in SUBJECT_DEPS:
         return []
-    previous = actors.doc[sentence.start - 1].sent
-    subject = next((t for t in previous if t.dep_ in SUBJECT_DEPS), None)
-    if subject is None or not subject.conjuncts:
-        return []
-    found = [a for a in actors.actors_for(subject) if a.code]
-    return found if len(found) > 1 else []
+    earlier = [t for t in actors.doc[sentence.start:pronoun.i] if t.dep_ in SUBJECT_DEPS]
+    candidates = list(reversed(earlier))
+    if not earlier and sentence.start > 0:
+        candidates = [t for t in actors.doc[sentence.start - 1].sent if t.dep_ in SUBJECT_DEPS]
+    for subject in candidates:
+        found = [a for a in actors.actors_for(subject) if a.code]
+        if len(found) > 1:
+            return found
+    return []
 
 
 def pronoun_antecedent(actors: DocActors, pronoun: Token) -> Actor | None:

@@ -1,0 +1,79 @@
+"""Whole articles we wrote (tests/fixtures/articles): what an analyst reading them expects the
+coder to find across sentences, and what it must not count."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from faultline.model import Event
+from faultline.pipeline import code_text
+
+pytestmark = pytest.mark.slow
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def coded(name: str, date: str) -> list[Event]:
+    _, events = code_text((ARTICLES / f"{name}.txt").read_text("utf-8"), date=date)
+    return events
+
+
+def dyads(events: list[Event], counted: bool = True) -> set[tuple[str | None, str, str | None]]:
+    """(source country, CAMEO code, target country) of the events (counted ones by default)."""
+    return {(e.source.country if e.source else None, e.cameo,
+             e.target.country if e.target else None)
+            for e in events if e.counted or not counted}
+
+
+def test_chad_sudan_pair_pronouns_and_allegations() -> None:
+    events = coded("chad_sudan_clash", "2024-03-04")
+    found = dyads(events)
+    assert ("TCD", "112", "SDN") in found  # Chad accused Sudan
+    assert {("TCD", "057", "SDN"), ("SDN", "057", "TCD")} <= found  # "the two countries"
+    assert {("TCD", "030", "SDN"), ("SDN", "030", "TCD")} <= found  # "they agreed"
+    assert not any(t == "QAT" for _, _, t in found)  # Doha is where, not whom
+    backing = [e for e in events if e.cameo.startswith("05") and e.evidence.trigger == "backing"]
+    assert backing and all(not e.counted and e.source.country == "SDN" for e in backing)
+    assert not any(e.source and e.source.country == "FRA" for e in events
+                   if e.evidence.trigger == "discuss")
+
+
+def test_dakar_protest_repression_and_collapsed_talks() -> None:
+    events = coded("dakar_protest", "2023-06-03")
+    found = dyads(events)
+    assert any(s == "SEN" and c == "175" for s, c, _ in found)
+    killed = [e for e in events if e.cameo == "1823"]
+    assert killed and all(e.source and e.source.role == "MIL" for e in killed)
+    assert not any(e.cameo.startswith("04") and e.counted for e in events
+                   if e.evidence.trigger == "Talks")
+
+
+def test_mali_story_metonyms_topics_and_intentions() -> None:
+    events = coded("mali_sanctions", "2022-10-06")
+    codes = {(e.source.code if e.source else None, e.cameo) for e in events}
+    assert ("USA", "014") in codes  # considering sanctions
+    assert ("USAGOV", "036") in codes  # "He also plans to visit Dakar": Blinken
+    assert ("IGOEUR", "162") in codes  # "Brussels" after the EU is named
+    assert ("MLIGOV", "166") in codes
+
+
+def test_burkina_ambush_claims_and_joint_condemnation() -> None:
+    events = coded("burkina_ambush", "2023-08-10")
+    assert any(e.cameo == "015" and e.source and e.source.code == "SAHREBJNM" for e in events)
+    condemned = [e for e in events if e.cameo == "111"]
+    assert {e.source.country for e in condemned if e.source} == {"NER", "MLI"}
+    assert all(e.target is None or e.target.code != "IGOSAHAES" for e in condemned)
+    accused = [e for e in events if e.evidence.trigger == "killing"]
+    assert accused and not any(e.counted for e in accused)
+
+
+def test_odesa_denials_conditions_and_separate_clauses() -> None:
+    events = coded("odesa_drones", "2024-01-12")
+    assert any(e.cameo == "016" and e.source and e.source.country == "RUS" for e in events)
+    assert not any(e.cameo.startswith("19") and e.counted for e in events
+                   if e.evidence.trigger == "attacking")
+    assert all(not e.counted for e in events if e.evidence.trigger == "negotiate")
+    german = [e for e in events if e.source and e.source.country == "DEU"]
+    assert german and all(e.target is None or e.target.country != "GBR" for e in german)
