@@ -77,3 +77,12 @@ def test_odesa_denials_conditions_and_separate_clauses() -> None:
     assert all(not e.counted for e in events if e.evidence.trigger == "negotiate")
     german = [e for e in events if e.source and e.source.country == "DEU"]
     assert german and all(e.target is None or e.target.country != "GBR" for e in german)
+
+
+def test_guinea_release_descriptions_and_same_country_targets() -> None:
+    events = coded("guinea_release", "2024-02-21")
+    codes = {(e.source.code if e.source else None, e.cameo,
+              e.target.code if e.target else None) for e in events}
+    assert ("GINGOV", "0841", "GINOPP") in codes  # released an opposition leader
+    assert any(s == "IGOWAFECW" and c == "163" for s, c, _ in codes)  # "the bloc" froze assets
+    assert ("GINOPP", "112", "GINGOV") in codes  # "accuse it": the junta, not the civilians

@@ -26,6 +26,8 @@ SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", 
 FIRST_PERSON = frozenset({"we", "us"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSONAL = frozenset({"he", "she", "him", "her"})
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
+SINGULAR = frozenset({"it", "its", "he", "she", "him", "her", "his"})
 PLURAL = frozenset({"they"})
 # Heads that name a person even when the knowledge base does not know who.
 PERSON_HEADS = frozenset({"president", "minister", "leader", "spokesman", "spokeswoman",
@@ -85,7 +87,10 @@ def clause_subject(verb: Token) -> Token | None:
         # With two subjects ("An al Qaeda affiliate, JNIM claimed"), the nearest is the name.
         subjects = [c for c in current.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
-            return subjects[-1]
+            subject = subjects[-1]
+            if subject.lower_ in RELATIVE_PRONOUNS and current.dep_ == "relcl":
+                return current.head  # "the bloc, which had suspended Guinea": the bloc
+            return subject
         head = current.head
         if current.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN", "PRON"}:
             return head
@@ -199,7 +204,10 @@ def pronoun_antecedent(actors: DocActors, pronoun: Token) -> Actor | None:
     for index, actor in reversed(actors.named):
         if index >= pronoun.i or index < first_sentence or _place_mention(actors.doc[index]):
             continue
-        if excluded is not None and actor.country == excluded.country:
-            continue
+        if pronoun.lower_ in SINGULAR and actors.doc[index].tag_ in {"NNS", "NNPS"}:
+            continue  # "it" is not "the civilians"
+        if excluded is not None and (actor.code == excluded.code or (
+                actor.country == excluded.country and None in (actor.role, excluded.role))):
+            continue  # not the clause's own subject; another role of its country can be
         return actor
     return None

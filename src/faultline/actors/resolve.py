@@ -59,6 +59,9 @@ GROUP_HEADS = frozenset({"coalition", "group", "party", "movement", "alliance", 
 PARTITIVE_HEADS = frozenset({"member", "head", "chief", "leader", "spokesman", "spokeswoman",
                              "spokesperson", "representative", "delegation", "commander", "wing",
                              "faction", "unit", "deputy", "envoy"})
+# Heads of definite descriptions that stand for an international organisation named before.
+ORGANISATION_HEADS = frozenset({"bloc", "alliance", "organisation", "organization", "union",
+                                "grouping", "body", "community"})
 # How far back a definite description ("the ministry") looks for the same role.
 RECENT_SENTENCES = 2
 # Seats of government that also stand for an organisation the article names, in order of
@@ -663,9 +666,13 @@ class DocActors:
 
     # -- rule 4: definite descriptions --------------------------------------------------
     def _description(self, head: Token, role: str | None) -> Base | None:
+        determiners = {c.lower_ for c in head.children if c.dep_ in {"det", "poss"}}
+        if head.lemma_.lower() in ORGANISATION_HEADS and determiners & DEFINITE \
+                and head.pos_ == "NOUN" and head.is_lower:
+            # "the bloc": the organisation named before (not a name: "the African Union")
+            return self._recent_organisation(head)
         if self.about is None:
             return None
-        determiners = {c.lower_ for c in head.children if c.dep_ in {"det", "poss"}}
         possessor_is_country = any(
             c.dep_ in {"poss", "nmod"} and c.lemma_.lower() in COUNTRY_WORDS for c in head.children)
         if any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" and not c.ent_id_
@@ -687,6 +694,19 @@ class DocActors:
                 # the same role named just before, else the article's country.
                 country = self._recent_role(head, role) or country
             return Base(country, country, self.kb.countries[country].name)
+        return None
+
+    def _recent_organisation(self, head: Token) -> Base | None:
+        """The international organisation named last in this or the previous
+        ``RECENT_SENTENCES`` sentences ("ECOWAS lifted … The bloc said …")."""
+        start = head.sent.start
+        for _ in range(RECENT_SENTENCES):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        for index, actor in reversed(self.named):
+            if start <= index < head.i and actor.code and actor.code.startswith("IGO"):
+                key = f"igo:{actor.code}"
+                return _base_from_key(self.kb, key, self.article.published)
         return None
 
     def _recent_role(self, head: Token, role: str) -> str | None:

@@ -157,7 +157,9 @@ def object_words(obj: Token) -> set[str]:
         words.add(joined)
     for child in obj.children:
         if child.dep_ in {"compound", "amod", "nummod"}:  # "two billion dollars": billion
-            words.add(child.lemma_.lower())
+            # the whole chain: "opposition leader Cellou Diallo" has "leader" two links away
+            words.update(t.lemma_.lower() for t in child.subtree
+                         if t.dep_ in {"compound", "amod", "nummod"})
         elif child.dep_ == "prep" and child.lower_ == "of":
             words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
         elif child.dep_ == "conj" and child.pos_ == "NOUN":
