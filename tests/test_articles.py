@@ -86,3 +86,13 @@ def test_guinea_release_descriptions_and_same_country_targets() -> None:
     assert ("GINGOV", "0841", "GINOPP") in codes  # released an opposition leader
     assert any(s == "IGOWAFECW" and c == "163" for s, c, _ in codes)  # "the bloc" froze assets
     assert ("GINOPP", "112", "GINGOV") in codes  # "accuse it": the junta, not the civilians
+
+
+def test_sudan_aid_warnings_accusations_and_hosts() -> None:
+    events = coded("sudan_aid", "2024-05-16")
+    codes = {(e.source.code if e.source else None, e.cameo,
+              e.target.code if e.target else None) for e in events}
+    assert any(s == "IGOUNOWFP" and c == "012" for s, c, _ in codes)  # warned of famine
+    assert ("SDNGOV", "112", "SDNREBRSF") in codes
+    assert any(s == "USA" and c == "163" and t == "SDNREBRSF" for s, c, t in codes)
+    assert not any(c.startswith("13") for _, c, _ in codes)  # nobody threatened anybody

@@ -476,3 +476,12 @@ def test_denying_having_done_it_is_a_denial_and_the_act_is_negated() -> None:
 def test_who_is_attacked_and_with_what_decides_the_violence(sentence: str, code: str) -> None:
     found = events_of(sentence)
     assert any(c == code for _, c, *_ in found), found
+
+
+def test_a_warning_to_nobody_is_a_comment_and_to_someone_a_threat() -> None:
+    comment = events_of("The World Food Programme warned that famine could spread in Sudan.")
+    assert any(c == "012" for _, c, *_ in comment), comment
+    threat = events_of("Algeria warned Mali that it would impose sanctions.")
+    assert any(c.startswith("13") for _, c, *_ in threat), threat
+    danger = events_of("The World Food Programme warned of famine in Sudan.")
+    assert any(c == "012" for _, c, *_ in danger), danger

@@ -94,6 +94,7 @@ PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping",
                                 "peace-keeper", "peacekeepers"})
 INTENT_ROOT = "03"
 VERBAL_COOPERATION = 1  # quad class
+PESSIMISTIC_COMMENT = "012"
 # Who is attacked and by whom turns an attack (190) into unconventional violence (180).
 CONVENTIONAL_FORCE, UNCONVENTIONAL_VIOLENCE = "190", "180"
 DEFENCELESS_ROLES = frozenset({"CVL", "REF"})
@@ -603,6 +604,16 @@ def _home_country(sources: list[Actor], place: Actor | None, code: str) -> Actor
     return Actor(text=load_kb().countries[country].name, code=country, country=country)
 
 
+def _impersonal_warning(actors: DocActors, verb: Token) -> bool:
+    """A warning to nobody about something no actor will do ("warned that famine could
+    spread"), unlike "warned that police will no longer tolerate rallies" (a threat)."""
+    if any(c.dep_ == "dative" for c in verb.children):
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    subjects = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(clauses) and not any(actors.actors_for(s) for s in subjects)
+
+
 def _troop_movement(verb: Token, code: str, sources: list[Actor]) -> str | None:
     """The code of a visit made by soldiers: peacekeeping (074) when the subject says
     peacekeepers, else None (a deployment CAMEO has no code for); other codes pass."""
@@ -634,11 +645,15 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
                 # offer for direct talks".
                 carried.update(c.i for c in _complements(token, obj) if c.pos_ == "NOUN")
             sources, target = _verb_arguments(actors, token, entry, obj, level)
-            if level == MATCH_PREP and target is None:
+            if level == MATCH_PREP and target is None and "notarget" not in entry.flags:
                 continue  # the row's shape ("arrive in <actor>") did not hold: abstain
             if _outcome_of_violence(token):
                 continue
             code = _weapon_code(token, _framed_code(token, entry, obj), obj)
+            if "warning" in entry.flags and code == entry.cameo and obj is None \
+                    and _impersonal_warning(actors, token):
+                # "warned that famine could spread": to nobody, and no one's act
+                code = PESSIMISTIC_COMMENT
             code, target = _protest_purpose(actors, token, code, sources, target)
             place = _place_target(actors, token, entry, sources, code)
             target = target or place or _home_country(sources, place, code)
