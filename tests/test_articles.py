@@ -96,3 +96,10 @@ def test_sudan_aid_warnings_accusations_and_hosts() -> None:
     assert ("SDNGOV", "112", "SDNREBRSF") in codes
     assert any(s == "USA" and c == "163" and t == "SDNREBRSF" for s, c, t in codes)
     assert not any(c.startswith("13") for _, c, _ in codes)  # nobody threatened anybody
+
+
+def test_sudan_aid_money_and_refugees() -> None:
+    events = coded("sudan_aid", "2024-05-16")
+    codes = {(e.source.code if e.source else None, e.cameo) for e in events}
+    assert ("IGOEUR", "073") in codes  # "20 million euros in humanitarian aid"
+    assert ("TCD", "075") in codes  # Chad received refugees

@@ -102,6 +102,8 @@ IRREGULAR_ROLES = frozenset({"REB", "INS", "UAF"})
 # Meetings, visits and talks (CAMEO 04): the place they are held in is never their target.
 CONSULT_ROOT = "04"
 VENUE_PREPS = frozenset({"in", "at", "near", "inside"})
+# Sums of money whose "in" phrase says what they are ("20 million euros in aid").
+MONEY_WORDS = frozenset({"dollar", "euro", "pound", "yuan", "franc", "million", "billion"})
 # Match levels (they feed the confidence): a row's object matched, its preposition found, a
 # bare row, a row whose preposition was absent, a root-level code from same-root rows.
 MATCH_OBJECT, MATCH_PREP, MATCH_BARE, MATCH_NO_PREP, MATCH_ROOT = 3, 2, 1, 0, -1
@@ -161,8 +163,13 @@ def object_words(obj: Token) -> set[str]:
             # the whole chain: "opposition leader Cellou Diallo" has "leader" two links away
             words.update(t.lemma_.lower() for t in child.subtree
                          if t.dep_ in {"compound", "amod", "nummod"})
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+        elif child.dep_ == "prep" and (child.lower_ == "of" or (
+                child.lower_ == "in" and obj.lemma_.lower() in MONEY_WORDS)):
+            # "state of emergency"; "20 million euros in humanitarian aid"
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                words.add(pobj.lemma_.lower())
+                words.update(c.lemma_.lower() for c in pobj.children
+                             if c.dep_ in {"compound", "amod"})
         elif child.dep_ == "conj" and child.pos_ == "NOUN":
             words.add(child.lemma_.lower())
     return words
