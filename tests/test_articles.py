@@ -103,3 +103,12 @@ def test_sudan_aid_money_and_refugees() -> None:
     codes = {(e.source.code if e.source else None, e.cameo) for e in events}
     assert ("IGOEUR", "073") in codes  # "20 million euros in humanitarian aid"
     assert ("TCD", "075") in codes  # Chad received refugees
+
+
+def test_kenya_dateline_decides_the_government_and_legal_appeals_are_no_appeals() -> None:
+    events = coded("kenya_haiti_court", "2024-01-27")
+    assert not any(e.cameo.startswith("02") and e.evidence.trigger == "appeal" for e in events)
+    helping = [e for e in events if e.evidence.trigger == "helping"]
+    assert helping and all(e.source.country == "KEN" for e in helping)
+    assert not any(e.source and e.source.code == "HTIGOV" and e.evidence.trigger == "appeal"
+                   for e in events)

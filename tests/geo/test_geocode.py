@@ -162,3 +162,8 @@ def test_gazetteer_folds_names_and_keeps_continents_out() -> None:
     assert gazetteer.cities("Africa") == ()
     niger = gazetteer.countries["NER"]
     assert niger.name == "Niger" and (niger.lat, niger.lon) == pytest.approx(NIAMEY, abs=DEGREE)
+
+
+def test_an_empty_name_is_no_city() -> None:
+    assert load_gazetteer().cities("") == ()
+    assert load_gazetteer().cities("  ") == ()

@@ -29,6 +29,7 @@ from faultline.model import Actor, Article
 NOUN_WEIGHT = 1.0
 ADJECTIVE_WEIGHT = 0.5
 LEAD_FACTOR = 2.0
+DATELINE_WEIGHT = 2.0  # a dateline counts like a country named in the lead
 # Definite descriptions that stand for the country the article is about.
 COUNTRY_WORDS = frozenset({"country", "nation", "state"})
 DEFINITE = frozenset({"the", "its", "their", "this"})
@@ -738,15 +739,29 @@ class DocActors:
         return span.text if span is not None else head.text
 
 
-def about_country(doc: Doc) -> str | None:
-    """The country the article is mostly about, from weighted mentions of KB countries."""
-    return _about(doc)[0]
+def _dateline_countries(article: Article) -> list[str]:
+    """The countries of a wire dateline's places ("NAIROBI", "GENEVA/PORT SUDAN"): the
+    knowledge base's reading of the name, else the gazetteer's most populous namesake."""
+    countries = []
+    for part in str(article.meta.get("dateline") or "").split("/"):
+        name = " ".join(w.capitalize() for w in part.split())
+        if not name:
+            continue
+        readings = load_kb().names.get(name, ())
+        iso3 = readings[0][1].partition(":")[2] if readings else None
+        if not iso3:
+            cities = load_gazetteer().cities(name)
+            iso3 = max(cities, key=lambda c: c.population).country if cities else None
+        if iso3 in load_kb().countries:
+            countries.append(iso3)
+    return countries
 
 
-def _about(doc: Doc) -> tuple[str | None, float]:
-    """The main country and its share of the weighted country mentions."""
-    scores: Counter[str] = Counter()
-    first: dict[str, int] = {}
+def _about(doc: Doc, dateline: list[str]) -> tuple[str | None, float]:
+    """The main country and its share of the weighted country mentions, a dateline's country
+    counting ``DATELINE_WEIGHT`` (the story is filed from there)."""
+    scores: Counter[str] = Counter({iso3: DATELINE_WEIGHT for iso3 in dateline})
+    first: dict[str, int] = {iso3: -1 for iso3 in dateline}
     first_sentence_end = next(iter(doc.sents)).end if len(doc) else 0
     for ent in doc.ents:
         kind, _, iso3 = ent.ent_id_.partition(":")
@@ -793,7 +808,7 @@ def _currency(ent: Span) -> bool:
 def resolve(doc: Doc, article: Article) -> DocActors:
     """Actors of one parsed article (the stage's public function)."""
     kb = load_kb()
-    actors = DocActors(doc, article, kb, *_about(doc))
+    actors = DocActors(doc, article, kb, *_about(doc, _dateline_countries(article)))
     for ent in doc.ents:
         kind, _, value = ent.ent_id_.partition(":")
         if kind in PLACE_KINDS:

@@ -250,6 +250,8 @@ def _best_row(trigger: Token, rows: tuple[Entry, ...], obj: Token | None,
         prep_found = bool(entry.preps) and bool(
             _prep_objects(trigger, (*entry.preps, "between"))
             or (obj is not None and _prep_objects(obj, entry.preps)))
+        if "needs_prep" in entry.flags and not prep_found:
+            continue  # "appealed the ruling" is no appeal to anyone
         if entry.objects:
             level = MATCH_OBJECT
         elif prep_found:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from faultline.events.codebook import CodebookError, load_codebook
 from faultline.tsv import package_rows
 
-FLAGS = frozenset({"sym", "notarget", "obj_source", "warning"})
+FLAGS = frozenset({"sym", "notarget", "obj_source", "warning", "needs_prep"})
 COLUMNS = ["cameo", "pos", "lemma", "object", "prep", "flags", "note"]
 
 

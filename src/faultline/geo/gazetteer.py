@@ -65,7 +65,7 @@ class Gazetteer:
         """Cities called ``name``; an alternate name ("Kiev" for Kyiv) only counts when no
         city bears the name itself, so a namesake's old or foreign name cannot outvote it."""
         key = fold(name)
-        if key in self.regions:
+        if not key or key in self.regions:
             return ()
         return self.by_name.get(key) or self.by_alternate.get(key, ())
 
