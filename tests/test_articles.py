@@ -112,3 +112,14 @@ def test_kenya_dateline_decides_the_government_and_legal_appeals_are_no_appeals(
     assert helping and all(e.source.country == "KEN" for e in helping)
     assert not any(e.source and e.source.code == "HTIGOV" and e.evidence.trigger == "appeal"
                    for e in events)
+
+
+def test_gaza_mediators_meet_hamas_and_the_group_is_hamas() -> None:
+    events = coded("gaza_truce_talks", "2024-02-09")
+    codes = {(e.source.code if e.source else None, e.cameo,
+              e.target.code if e.target else None) for e in events}
+    assert {("QAT", "040", "PSEREBHMS"), ("EGY", "040", "PSEREBHMS")} <= codes
+    assert not any(s in {"QAT", "EGY"} and t in {"QAT", "EGY"} for s, _, t in codes)
+    assert ("ISRMIL", "112", "PSEREBHMS") in codes  # "accused the group"
+    assert ("ISRGOV", "1246", "PSEREBHMS") in codes  # rejected demands for a ceasefire
+    assert any(s == "IRN" and c == "012" for s, c, _ in codes)  # warned the war could spread

@@ -62,7 +62,11 @@ PARTITIVE_HEADS = frozenset({"member", "head", "chief", "leader", "spokesman", "
                              "faction", "unit", "deputy", "envoy"})
 # Heads of definite descriptions that stand for an international organisation named before.
 ORGANISATION_HEADS = frozenset({"bloc", "alliance", "organisation", "organization", "union",
-                                "grouping", "body", "community"})
+                                "grouping", "body", "community", "group", "movement",
+                                "militia", "faction"})
+# Of those, the ones that may stand for an armed group or movement too ("the group").
+GROUP_DESCRIPTIONS = frozenset({"group", "movement", "militia", "faction", "organisation",
+                                "organization"})
 # How far back a definite description ("the ministry") looks for the same role.
 RECENT_SENTENCES = 2
 # Seats of government that also stand for an organisation the article names, in order of
@@ -698,16 +702,22 @@ class DocActors:
         return None
 
     def _recent_organisation(self, head: Token) -> Base | None:
-        """The international organisation named last in this or the previous
-        ``RECENT_SENTENCES`` sentences ("ECOWAS lifted … The bloc said …")."""
+        """The organisation named last in this or the previous ``RECENT_SENTENCES``
+        sentences ("ECOWAS lifted … The bloc said …"; "Hamas … the group"): an international
+        one for "the bloc", an armed group or movement too for "the group"."""
         start = head.sent.start
         for _ in range(RECENT_SENTENCES):
             if start > 0:
                 start = self.doc[start - 1].sent.start
+        igo_only = head.lemma_.lower() not in GROUP_DESCRIPTIONS
         for index, actor in reversed(self.named):
-            if start <= index < head.i and actor.code and actor.code.startswith("IGO"):
-                key = f"igo:{actor.code}"
-                return _base_from_key(self.kb, key, self.article.published)
+            org = self.kb.organisations.get(actor.code or "")
+            if not start <= index < head.i or org is None:
+                continue
+            kind = "igo" if org.code.startswith("IGO") else "group"
+            if igo_only and kind != "igo":
+                continue
+            return _base_from_key(self.kb, f"{kind}:{org.code}", self.article.published)
         return None
 
     def _recent_role(self, head: Token, role: str) -> str | None:

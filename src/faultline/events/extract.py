@@ -378,7 +378,16 @@ def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | N
         if target is None and level not in {MATCH_PREP, MATCH_NO_PREP} and not joint:
             target = _clause_actor(actors, verb, sources,
                                    venues=entry.cameo.startswith(CONSULT_ROOT))
+        if target is None and _infinitive_of_purpose(verb):
+            # "met Hamas officials to discuss a truce": discussed with Hamas
+            governing = _direct_object(verb.head)
+            target = _first_actor(actors, [governing]) if governing is not None else None
     return sources, target
+
+
+def _infinitive_of_purpose(verb: Token) -> bool:
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in verb.children)
 
 
 def _addressee(actors: DocActors, verb: Token, sources: list[Actor]) -> Actor | None:
