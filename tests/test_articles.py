@@ -123,3 +123,12 @@ def test_gaza_mediators_meet_hamas_and_the_group_is_hamas() -> None:
     assert ("ISRMIL", "112", "PSEREBHMS") in codes  # "accused the group"
     assert ("ISRGOV", "1246", "PSEREBHMS") in codes  # rejected demands for a ceasefire
     assert any(s == "IRN" and c == "012" for s, c, _ in codes)  # warned the war could spread
+
+
+def test_china_nigeria_leaders_and_trade_restrictions() -> None:
+    events = coded("china_nigeria_rail", "2024-09-05")
+    codes = {(e.source.country if e.source else None, e.cameo,
+              e.target.country if e.target else None) for e in events}
+    assert ("CHN", "0331", "NGA") in codes  # "will lend": an intention to give economic aid
+    assert {("NGA", "057", "CHN"), ("CHN", "057", "NGA")} <= codes  # "the two leaders signed"
+    assert ("USA", "163", "CHN") in codes  # tariffs on Chinese steel, export controls

@@ -73,7 +73,8 @@ RECENT_SENTENCES = 2
 # preference: "Brussels" is the EU (else NATO) when the story names it.
 ORGANISATION_SEATS = {"Brussels": ("igo:IGOEUR", "igo:IGONAT")}
 # "the two countries", "both neighbours": the last two countries named.
-PAIR_HEADS = frozenset({"country", "nation", "neighbour", "neighbor", "government", "state"})
+PAIR_HEADS = frozenset({"country", "nation", "neighbour", "neighbor", "government", "state",
+                        "leader", "president", "minister", "delegation"})
 PAIR_WORDS = frozenset({"two", "both"})
 PAIR_SIZE = 2
 # Heads that count or gather the actor their of-phrase names ("thousands of Iraqi Kurds", "a
