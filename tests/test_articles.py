@@ -132,3 +132,14 @@ def test_china_nigeria_leaders_and_trade_restrictions() -> None:
     assert ("CHN", "0331", "NGA") in codes  # "will lend": an intention to give economic aid
     assert {("NGA", "057", "CHN"), ("CHN", "057", "NGA")} <= codes  # "the two leaders signed"
     assert ("USA", "163", "CHN") in codes  # tariffs on Chinese steel, export controls
+
+
+def test_venezuela_expulsion_and_appeals_to_both_sides() -> None:
+    events = coded("venezuela_envoy", "2024-11-13")
+    codes = {(e.source.country if e.source else e.source, e.cameo,
+              e.target.code if e.target else None) for e in events}
+    assert ("VEN", "166", "IGOEUR") in codes  # ordered the EU ambassador to leave
+    assert ("VEN", "112", "IGOEUR") in codes
+    urged = [e for e in events if e.evidence.trigger == "urged"]
+    assert urged and all(e.target is None or e.target.country not in {"COL", "BRA"}
+                         for e in urged)  # they urged "both sides", not each other

@@ -93,7 +93,7 @@ PEACEKEEPING_CODE = "074"
 PEACEKEEPING_WORDS = frozenset({"peacekeeper", "peacekeeping", "peace-keeping",
                                 "peace-keeper", "peacekeepers"})
 INTENT_ROOT = "03"
-VERBAL_COOPERATION = 1  # quad class
+JOINT_ROOTS = ("03", "04", "05")
 PESSIMISTIC_COMMENT = "012"
 # Who is attacked and by whom turns an attack (190) into unconventional violence (180).
 CONVENTIONAL_FORCE, UNCONVENTIONAL_VIOLENCE = "190", "180"
@@ -805,9 +805,10 @@ def _pairs(trigger: Token, entry: Entry, sources: list[Actor], target: Actor | N
                 if member != source:
                     yield Candidate(trigger, entry, source, member, code, level)
         return
-    # "X and Y signed a pact", "they agreed to reopen the border": a joint act of verbal
-    # cooperation with no other target is between them.
-    joint = "sym" in entry.flags or load_codebook()[code].quad_class == VERBAL_COOPERATION
+    # "X and Y signed a pact", "they agreed to reopen the border": a joint act of intent,
+    # consultation or diplomatic cooperation with no other target is between them (an appeal
+    # or a statement is not: "X and Y urged both sides to talk").
+    joint = "sym" in entry.flags or code.startswith(JOINT_ROOTS)
     if joint and len(sources) >= 2 and target is None:
         for a in sources:
             for b in sources:
