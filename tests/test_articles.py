@@ -143,3 +143,12 @@ def test_venezuela_expulsion_and_appeals_to_both_sides() -> None:
     urged = [e for e in events if e.evidence.trigger == "urged"]
     assert urged and all(e.target is None or e.target.country not in {"COL", "BRA"}
                          for e in urged)  # they urged "both sides", not each other
+
+
+def test_baltic_cable_denials_offers_and_no_venue_targets() -> None:
+    events = coded("baltic_cable", "2024-12-29")
+    codes = {(e.source.code if e.source else None, e.cameo,
+              e.target.code if e.target else None) for e in events}
+    assert any(s == "RUSGOV" and c == "016" for s, c, _ in codes)  # the Kremlin denied
+    assert {("DEU", "0334"), ("SWE", "0334")} <= {(s, c) for s, c, _ in codes}  # offered ships
+    assert not any(t in {"FIN", "EST"} for s, _, t in codes if s == "IGONAT")

@@ -101,6 +101,8 @@ DEFENCELESS_ROLES = frozenset({"CVL", "REF"})
 IRREGULAR_ROLES = frozenset({"REB", "INS", "UAF"})
 # Meetings, visits and talks (CAMEO 04): the place they are held in is never their target.
 CONSULT_ROOT = "04"
+# Meetings (04) and shows of force (15): where they happen is not whom they concern.
+PLACE_NO_TARGET_ROOTS = (CONSULT_ROOT, "15")
 VENUE_PREPS = frozenset({"in", "at", "near", "inside"})
 # Sums of money whose "in" phrase says what they are ("20 million euros in aid").
 MONEY_WORDS = frozenset({"dollar", "euro", "pound", "yuan", "franc", "million", "billion"})
@@ -429,12 +431,13 @@ def _clause_actor(actors: DocActors, head: Token, sources: list[Actor],
         # Not the subject, and not a joined clause that is an event of its own ("condemned the
         # attack and pledged cooperation within the alliance": the alliance is not condemned).
         if child.dep_ in {"nsubj", "nsubjpass", "agent"} or (
-                child.dep_ == "conj" and child.pos_ == "VERB" and (
-                    any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
-                    or _match(child, child.lemma_.lower(), _direct_object(child))[0]
-                    is not None)):
-            # (a joined clause with a subject of its own is another sentence in all but
-            # punctuation: "Germany pledged …, and Britain said …")
+                child.dep_ in {"conj", "advcl"} and child.pos_ in {"VERB", "AUX"} and (
+                    (any(c.dep_ in {"nsubj", "nsubjpass"} for c in child.children)
+                     and (child.dep_ == "conj" or any(c.dep_ == "mark" for c in child.children)))
+                    or (child.dep_ == "conj" and _match(
+                        child, child.lemma_.lower(), _direct_object(child))[0] is not None))):
+            # (a joined or adverbial clause with a subject of its own tells another event:
+            # "Germany pledged …, and Britain said …", "… after a cable was damaged")
             skip.update(t.i for t in child.subtree)
     for token in head.subtree:
         if token.i in skip or token == head or token.dep_ not in TARGET_FALLBACK_DEPS:
@@ -459,8 +462,8 @@ def _place_target(actors: DocActors, trigger: Token, entry: Entry, sources: list
     is the one the geocoder reads from a locative phrase of the trigger's clause; a country
     acting on itself there gets no target, and a joint act of several actors ("Chad and Sudan
     signed a pact in Doha") is between them, not against its host."""
-    if ("sym" in entry.flags and len(sources) > 1) or code.startswith(CONSULT_ROOT):
-        return None  # a meeting's venue is not its counterpart
+    if ("sym" in entry.flags and len(sources) > 1) or code.startswith(PLACE_NO_TARGET_ROOTS):
+        return None  # a meeting's venue, or where forces are posted, is not a counterpart
     where = locate(trigger.sent, trigger, actors.countries_named, None)
     countries = load_kb().countries
     if where is None or where.country not in countries \
