@@ -222,6 +222,11 @@ def test_reported_subject_pronoun_is_the_reporter() -> None:
          "BELGOV"),
         # a people named with their country are its civilians
         ("Iraqi Kurds", "Iraqi Kurds marched in Erbil on Sunday.", None, "IRQCVL"),
+        # "security forces" in a one-country story are its own; bare "troops" may be anyone's
+        ("Security forces", "Security forces arrested two opposition activists in Maracaibo, "
+         "Venezuelan officials said.", None, "VENMIL"),
+        ("Troops", "Troops arrested two opposition activists in Maracaibo, Venezuelan officials "
+         "said.", None, None),
         # a count or crowd of an actor is that actor
         ("Thousands of Malians", "Thousands of Malians marched in Bamako on Friday.", None,
          "MLICVL"),

@@ -535,7 +535,9 @@ class DocActors:
         if head.pos_ == "PROPN" and role in STATE_TITLE_ROLES and self._title(head):
             return Base(self.about, self.about, self.kb.countries[self.about].name)
         bare = not any(c.dep_ in {"det", "poss"} for c in head.children)
-        if bare and head.tag_ == "NNS" and role in DOMESTIC_ROLES:
+        security = role == "MIL" and any(c.lemma_.lower() == "security" for c in head.children)
+        if bare and head.tag_ == "NNS" and (role in DOMESTIC_ROLES or security):
+            # ("security forces" are a country's own; bare "troops" may be anyone's)
             return Base(self.about, self.about, self.kb.countries[self.about].name)
         return None
 
