@@ -152,3 +152,14 @@ def test_baltic_cable_denials_offers_and_no_venue_targets() -> None:
     assert any(s == "RUSGOV" and c == "016" for s, c, _ in codes)  # the Kremlin denied
     assert {("DEU", "0334"), ("SWE", "0334")} <= {(s, c) for s, c, _ in codes}  # offered ships
     assert not any(t in {"FIN", "EST"} for s, _, t in codes if s == "IGONAT")
+
+
+def test_taiwan_drills_warnings_against_and_returns() -> None:
+    events = coded("taiwan_drills", "2023-04-09")
+    codes = {(e.source.code if e.source else None, e.cameo,
+              e.target.code if e.target else None) for e in events}
+    assert ("CHNMIL", "150", "TWN") in codes  # "launched three days of exercises around Taiwan"
+    assert ("CHNGOV", "130", "USAGOV") in codes  # warned Washington against hosting
+    hosting = [e for e in events if e.evidence.trigger == "hosting"]
+    assert hosting and all(not e.counted and e.source.country == "USA" for e in hosting)
+    assert not any(e.cameo == "084" for e in events)  # returning from a trip returns nothing

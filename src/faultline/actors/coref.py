@@ -45,9 +45,9 @@ AGENT_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 ENABLING_VERBS = frozenset({"train", "equip", "arm", "send", "deploy", "dispatch", "help",
                             "fund", "finance", "recruit", "mobilize", "mobilise", "prepare",
                             "invest", "supply", "hire", "need", "require"})
-# "accused Sudan of backing", "thanked X for helping", "stopped X from entering": the object
-# does what the gerund after these prepositions says.
-OBJECT_GERUND_PREPS = frozenset({"of", "for", "from"})
+# "accused Sudan of backing", "thanked X for helping", "stopped X from entering", "warned X
+# against hosting": the object does what the gerund after these prepositions says.
+OBJECT_GERUND_PREPS = frozenset({"of", "for", "from", "against"})
 # Prepositions of place: a name after them is where, not who, so no pronoun stands for it.
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
 # How many clause links the search for an inherited subject follows.

@@ -36,6 +36,9 @@ BOMB_CODE = "183"
 BOMB_CODES = {"suicide": "1831", "car": "1832", "vehicle": "1832", "roadside": "1833"}
 # Verbs that report what a violent act did ("..., killing ten").
 EFFECT_VERBS = frozenset({"kill", "wound", "injure", "destroy", "damage"})
+# Nouns that measure an event noun after "of" ("three days of exercises", "a wave of strikes").
+MEASURE_NOUNS = frozenset({"day", "week", "month", "year", "hour", "night", "round", "series",
+                           "wave", "spate", "string"})
 # Verbs whose subject takes part in the event noun after "in" ("took part in the talks").
 PARTICIPATION_VERBS = frozenset({"engage", "participate", "take", "join", "involve",
                                  "enter", "persist", "continue"})
@@ -495,6 +498,11 @@ def _noun_arguments(actors: DocActors, noun: Token, entry: Entry
     head = phrase.head
     if not sources and phrase.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in LIGHT_VERBS:
         subject = clause_subject(head)
+        sources = _actors_of(actors, subject) if subject is not None else []
+    measure = head.head if phrase.dep_ == "pobj" and head.lower_ == "of" else None
+    if not sources and measure is not None and measure.lemma_.lower() in MEASURE_NOUNS \
+            and measure.dep_ in {"dobj", "nsubjpass"} and measure.head.lemma_ in LIGHT_VERBS:
+        subject = clause_subject(measure.head)  # "launched three days of exercises"
         sources = _actors_of(actors, subject) if subject is not None else []
     if not sources and phrase.dep_ == "pobj" and head.lower_ in {"in", "into"} \
             and head.head.lemma_.lower() in PARTICIPATION_VERBS:

@@ -29,6 +29,9 @@ DEMAND_VERBS = frozenset({"demand", "insist", "urge", "ask", "request", "propose
                           "recommend", "require", "order"})
 DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "proposal", "plea",
                           "ultimatum", "order"})
+# Verbs whose "from" gerund did not happen ("prevented X from entering").
+PREVENTING_VERBS = frozenset({"prevent", "stop", "bar", "ban", "block", "keep", "deter",
+                              "prohibit", "restrain"})
 # Verbs whose "of"/"for" gerund is what someone is said to have done, not established:
 # "accused Sudan of backing rebels".
 ALLEGING_VERBS = frozenset({"accuse", "suspect", "charge", "blame", "allege", "implicate",
@@ -162,9 +165,13 @@ def assess(trigger: Token) -> Modality:
     """Polarity and modality of the event expressed by ``trigger``."""
     sentence = trigger.sent
     verb = governing_verb(trigger)
-    alleged = verb.dep_ == "pcomp" and verb.head.lower_ in {"of", "for"} \
-        and verb.head.head.lemma_.lower() in ALLEGING_VERBS
-    negated = _negated_here(verb) or _stopped(trigger, verb) or any(
+    governor = verb.head.head.lemma_.lower() if verb.dep_ == "pcomp" else ""
+    alleged = verb.dep_ == "pcomp" and (
+        (verb.head.lower_ in {"of", "for"} and governor in ALLEGING_VERBS)
+        or (verb.head.lower_ == "against" and governor in WARNING_VERBS))  # "warned X against"
+    prevented = verb.dep_ == "pcomp" and verb.head.lower_ == "from" \
+        and governor in PREVENTING_VERBS  # "stopped X from entering": it did not happen
+    negated = prevented or _negated_here(verb) or _stopped(trigger, verb) or any(
         c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) or (
         # "agreed to resign without returning": the gerund's event did not happen.
         verb.dep_ == "pcomp" and verb.head.lower_ == "without")
