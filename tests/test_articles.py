@@ -163,3 +163,14 @@ def test_taiwan_drills_warnings_against_and_returns() -> None:
     hosting = [e for e in events if e.evidence.trigger == "hosting"]
     assert hosting and all(not e.counted and e.source.country == "USA" for e in hosting)
     assert not any(e.cameo == "084" for e in events)  # returning from a trip returns nothing
+
+
+def test_ethiopia_somalia_agree_with_each_other_not_their_host() -> None:
+    events = coded("ethiopia_somalia_ankara", "2024-12-12")
+    codes = {(e.source.country if e.source else None, e.cameo[:2],
+              e.target.country if e.target else None) for e in events}
+    assert {("ETH", "03", "SOM"), ("SOM", "03", "ETH")} <= codes  # agreed with each other
+    assert not any(t == "TUR" for s, c, t in codes if s in {"ETH", "SOM"} and c == "03")
+    assert ("SOM", "16", "ETH") in codes  # expelled the ambassador
+    attack = [e for e in events if e.evidence.trigger == "attacked"]
+    assert attack and all(e.cameo == "190" and e.target.role != "CVL" for e in attack)

@@ -106,6 +106,9 @@ IRREGULAR_ROLES = frozenset({"REB", "INS", "UAF"})
 CONSULT_ROOT = "04"
 # Meetings (04) and shows of force (15): where they happen is not whom they concern.
 PLACE_NO_TARGET_ROOTS = (CONSULT_ROOT, "15")
+# Meetings, shows of force and violence: a city named where they happen is not their target
+# ("attacked a base near Mogadishu" did not attack Mogadishu's people).
+VENUE_ROOTS = (*PLACE_NO_TARGET_ROOTS, "18", "19", "20")
 VENUE_PREPS = frozenset({"in", "at", "near", "inside"})
 # Sums of money whose "in" phrase says what they are ("20 million euros in aid").
 MONEY_WORDS = frozenset({"dollar", "euro", "pound", "yuan", "franc", "million", "billion"})
@@ -379,10 +382,11 @@ def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | N
             target = _first_actor(actors, [obj]) or _fallback_target(actors, obj)
         if target is None and entry.cameo[:2] in FRAME_ROOTS:
             target = _addressee(actors, verb, sources)
-        joint = "sym" in entry.flags and len(sources) > 1  # "X and Y signed": each other
+        # "X and Y signed", "X and Y agreed": each other, not someone named nearby
+        joint = len(sources) > 1 and ("sym" in entry.flags or entry.cameo.startswith(JOINT_ROOTS))
         if target is None and level not in {MATCH_PREP, MATCH_NO_PREP} and not joint:
             target = _clause_actor(actors, verb, sources,
-                                   venues=entry.cameo.startswith(CONSULT_ROOT))
+                                   venues=entry.cameo.startswith(VENUE_ROOTS))
         if target is None and _infinitive_of_purpose(verb):
             # "met Hamas officials to discuss a truce": discussed with Hamas
             governing = _direct_object(verb.head)
