@@ -485,3 +485,20 @@ def test_a_warning_to_nobody_is_a_comment_and_to_someone_a_threat() -> None:
     assert any(c.startswith("13") for _, c, *_ in threat), threat
     danger = events_of("The World Food Programme warned of famine in Sudan.")
     assert any(c == "012" for _, c, *_ in danger), danger
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kenya deployed 400 police officers to Haiti.", ("KEN", "074", "HTI")),
+        ("Kenya deployed more police officers in Nairobi.", ("KEN", "153", None)),
+        ("India and Pakistan exchanged fire across the border.", ("IND", "190", "PAK")),
+        ("Burkina Faso's junta suspended the French broadcaster RFI.", ("BFA", "172", None)),
+    ],
+)
+def test_deployments_exchanges_of_fire_and_media_bans(sentence: str, expected: tuple) -> None:
+    source, code, target = expected
+    found = events_of(sentence)
+    assert any((s or "").startswith(source) and c == code
+               and (target is None or (t or "").startswith(target))
+               for s, c, t, *_ in found), found

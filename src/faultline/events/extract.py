@@ -249,6 +249,7 @@ def _best_row(trigger: Token, rows: tuple[Entry, ...], obj: Token | None,
     word ("declined to comment", "ordered the troops to leave")."""
     best: Entry | None = None
     best_level = MATCH_ROOT
+    best_prep = False
     words = object_words(obj) if obj is not None else set()
     if infinitive is not None:
         words.add(infinitive.lemma_.lower())
@@ -270,8 +271,11 @@ def _best_row(trigger: Token, rows: tuple[Entry, ...], obj: Token | None,
             level = MATCH_NO_PREP
         else:
             level = MATCH_BARE
-        if level > best_level:
-            best, best_level = entry, level
+        # equally close matches: the row whose preposition is there says more ("deployed
+        # police to Haiti" is a deployment abroad, not more police at home)
+        if level > best_level or (level == best_level and prep_found and best is not None
+                                  and not best_prep):
+            best, best_level, best_prep = entry, level, prep_found
     return best, best_level
 
 
