@@ -502,3 +502,9 @@ def test_deployments_exchanges_of_fire_and_media_bans(sentence: str, expected: t
     assert any((s or "").startswith(source) and c == code
                and (target is None or (t or "").startswith(target))
                for s, c, t, *_ in found), found
+
+
+def test_mediating_between_two_sides_acts_towards_both() -> None:
+    found = events_of("Qatar mediated between Hamas and Israel on Monday.")
+    targets = {t for s, c, t, *_ in found if c == "045"}
+    assert {"PSEREBHMS", "ISR"} <= targets, found

@@ -697,7 +697,9 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             sources = _unnamed_perpetrator(actors, token, sources, target, place, code)
             if (moved := _troop_movement(token, code, sources)) is None:
                 continue
-            yield from _pairs(token, entry, sources, target, [], moved, level)
+            between = _prep_objects(token, ("between",))  # "mediated between X and Y"
+            pair = actors.actors_for(between[0]) if between else []
+            yield from _pairs(token, entry, sources, target, pair, moved, level)
         elif token.pos_ == "NOUN" and token.i not in carried and not _modifier_noun(token):
             entry, _, level = _match(token, token.lemma_.lower(), None)
             if entry is None:
