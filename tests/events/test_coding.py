@@ -508,3 +508,9 @@ def test_mediating_between_two_sides_acts_towards_both() -> None:
     found = events_of("Qatar mediated between Hamas and Israel on Monday.")
     targets = {t for s, c, t, *_ in found if c == "045"}
     assert {"PSEREBHMS", "ISR"} <= targets, found
+
+
+def test_violence_at_a_thing_still_happened_and_missiles_are_aerial() -> None:
+    found = events_of("Houthi rebels fired missiles at a commercial ship in the Red Sea.")
+    assert any(c == "195" and (s or "").startswith("YEMREB") for s, c, *_ in found), found
+    assert not events_of("The Kenyan minister arrived in a hurry.")

@@ -28,7 +28,8 @@ DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "for
 # The weapon that acts decides the CAMEO code of the violence it does (195 aerial weapons,
 # 194 artillery and tanks).
 WEAPON_CODES = {w: "195" for w in ("aircraft", "warplane", "jet", "helicopter",
-                                   "gunship", "drone", "plane", "air", "aerial")} | {
+                                   "gunship", "drone", "plane", "air", "aerial", "missile",
+                                   "rocket")} | {
     w: "194" for w in ("artillery", "tank", "mortar", "howitzer", "shell")}
 # Bombs: CAMEO 183, and its kinds by the word that says which.
 BOMB_WORDS = frozenset({"bomb", "bombing", "bomber", "explosive", "ied", "explosion", "blast"})
@@ -682,8 +683,11 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
                 # offer for direct talks".
                 carried.update(c.i for c in _complements(token, obj) if c.pos_ == "NOUN")
             sources, target = _verb_arguments(actors, token, entry, obj, level)
-            if level == MATCH_PREP and target is None and "notarget" not in entry.flags:
-                continue  # the row's shape ("arrive in <actor>") did not hold: abstain
+            if level == MATCH_PREP and target is None and "notarget" not in entry.flags \
+                    and entry.cameo[:2] not in VIOLENT_ROOTS:
+                # the row's shape ("arrive in <actor>") did not hold: abstain; violence aimed
+                # at a thing ("fired missiles at a ship") still happened
+                continue
             if _outcome_of_violence(token):
                 continue
             code = _weapon_code(token, _framed_code(token, entry, obj), obj)
