@@ -220,6 +220,8 @@ def test_reported_subject_pronoun_is_the_reporter() -> None:
          None, "IGOEUR"),
         ("Brussels", "Belgium's prime minister said Brussels would host the summit.", None,
          "BELGOV"),
+        # a region across many countries names none ("Sahel leaders")
+        ("Sahel leaders", "Chad will host a summit of Sahel leaders next month.", None, None),
         # a people named with their country are its civilians
         ("Iraqi Kurds", "Iraqi Kurds marched in Erbil on Sunday.", None, "IRQCVL"),
         # "security forces" in a one-country story are its own; bare "troops" may be anyone's

@@ -77,6 +77,10 @@ PAIR_HEADS = frozenset({"country", "nation", "neighbour", "neighbor", "governmen
                         "leader", "president", "minister", "delegation"})
 PAIR_WORDS = frozenset({"two", "both"})
 PAIR_SIZE = 2
+# Regions across several countries: a name for no country and no people ("Sahel leaders").
+REGION_NAMES = frozenset({"Sahel", "Maghreb", "Balkans", "Balkan", "Caucasus", "Levant",
+                          "Gulf", "Mediterranean", "Baltic", "Caribbean", "Arctic", "Pacific",
+                          "Atlantic", "Andean", "Nordic", "Arab", "African", "European"})
 # Heads that count or gather the actor their of-phrase names ("thousands of Iraqi Kurds", "a
 # group of Yoruba elders"): the phrase is that actor.
 QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "ten",
@@ -524,8 +528,9 @@ class DocActors:
             return None
         if head.tag_ == "NNS" and any(
                 c.dep_ in MODIFIER_DEPS and not c.ent_id_ and c.is_title
+                and c.text not in REGION_NAMES
                 and (c.ent_type_ == "NORP" or (c.pos_ == "PROPN" and (
-                    c.ent_type_ not in {"ORG", "GPE", "FAC"} or _unknown_place(c))))
+                    c.ent_type_ not in {"ORG", "GPE", "FAC", "LOC"} or _unknown_place(c))))
                 for c in head.children):
             # A people the KB has no state for ("Yoruba leaders", "Ibo elders"); the parser
             # may call the people a place, so a "place" no gazetteer knows counts too.
