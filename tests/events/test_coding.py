@@ -514,3 +514,20 @@ def test_violence_at_a_thing_still_happened_and_missiles_are_aerial() -> None:
     found = events_of("Houthi rebels fired missiles at a commercial ship in the Red Sea.")
     assert any(c == "195" and (s or "").startswith("YEMREB") for s, c, *_ in found), found
     assert not events_of("The Kenyan minister arrived in a hurry.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Niger received two Russian air defence systems on Thursday.", ("RUS", "072", "NER")),
+        ("Ukraine received five billion euros in aid from the European Union.",
+         ("IGOEUR", "07", "UKR")),
+        ("Sudan asked Egypt for military help.", ("SDN", "0232", "EGY")),
+        ("Chad reopened its border with Sudan.", ("TCD", "081", "SDN")),
+    ],
+)
+def test_receiving_asking_for_help_and_reopening(sentence: str, expected: tuple) -> None:
+    source, code, target = expected
+    found = events_of(sentence)
+    assert any((s or "").startswith(source) and c.startswith(code) and (t or "").startswith(target)
+               for s, c, t, *_ in found), found
