@@ -531,3 +531,8 @@ def test_receiving_asking_for_help_and_reopening(sentence: str, expected: tuple)
     found = events_of(sentence)
     assert any((s or "").startswith(source) and c.startswith(code) and (t or "").startswith(target)
                for s, c, t, *_ in found), found
+
+
+def test_the_expelled_are_the_target_not_the_place_they_leave() -> None:
+    found = events_of("Iraq's parliament voted to expel US troops from the country.")
+    assert any(c == "166" and t == "USAMIL" for _, c, t, *_ in found), found

@@ -23,7 +23,7 @@ from faultline.geo import locate
 from faultline.model import Actor
 
 # Prepositions that introduce a target when a row names none.
-DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "for", "from")
+DEFAULT_TARGET_PREPS = ("with", "to", "against", "on", "toward", "towards", "for")
 # Verbs that only carry an event noun ("held talks", "launched strikes").
 # The weapon that acts decides the CAMEO code of the violence it does (195 aerial weapons,
 # 194 artillery and tanks).
