@@ -536,3 +536,10 @@ def test_receiving_asking_for_help_and_reopening(sentence: str, expected: tuple)
 def test_the_expelled_are_the_target_not_the_place_they_leave() -> None:
     found = events_of("Iraq's parliament voted to expel US troops from the country.")
     assert any(c == "166" and t == "USAMIL" for _, c, t, *_ in found), found
+
+
+def test_a_crowd_storming_a_building_is_a_violent_protest() -> None:
+    crowd = events_of("Protesters stormed the parliament building in Nairobi, Kenyan police said.")
+    assert any(c == "145" for _, c, *_ in crowd), crowd
+    troops = events_of("Sudanese troops stormed a rebel base in Darfur.")
+    assert any(c == "190" for _, c, *_ in troops), troops

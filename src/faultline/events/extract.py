@@ -103,6 +103,8 @@ PESSIMISTIC_COMMENT = "012"
 CONVENTIONAL_FORCE, UNCONVENTIONAL_VIOLENCE = "190", "180"
 DEFENCELESS_ROLES = frozenset({"CVL", "REF"})
 IRREGULAR_ROLES = frozenset({"REB", "INS", "UAF"})
+CROWD_ROLES = frozenset({"CVL", "EDU", "LAB"})
+VIOLENT_PROTEST = "145"
 # Meetings, visits and talks (CAMEO 04): the place they are held in is never their target.
 CONSULT_ROOT = "04"
 # Meetings (04) and shows of force (15): where they happen is not whom they concern.
@@ -804,8 +806,13 @@ def _framed_code(head: Token, entry: Entry, obj: Token | None) -> str:
 
 def _assault(code: str, source: Actor, target: Actor | None) -> str:
     """An armed attack by irregulars on civilians or refugees is CAMEO's unconventional
-    violence (180), not conventional military force (190)."""
-    if code == CONVENTIONAL_FORCE and target is not None and target.role in DEFENCELESS_ROLES \
+    violence (180), and an attack by a crowd of civilians or protesters a violent protest
+    (145), not conventional military force (190)."""
+    if code != CONVENTIONAL_FORCE:
+        return code
+    if source.role in CROWD_ROLES:
+        return VIOLENT_PROTEST  # "protesters stormed the parliament"
+    if target is not None and target.role in DEFENCELESS_ROLES \
             and source.role in IRREGULAR_ROLES:
         return UNCONVENTIONAL_VIOLENCE
     return code
