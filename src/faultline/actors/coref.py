@@ -62,10 +62,28 @@ def _place_mention(token: Token) -> bool:
     return phrase.dep_ == "pobj" and phrase.head.lower_ in PLACE_PREPS
 
 
-def _purpose(verb: Token) -> bool:
+def purpose_clause(verb: Token) -> bool:
     """An infinitive of purpose: "trained the army to fight", "used tear gas to disperse"."""
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                         for c in verb.children)
+
+
+def noun_author(noun: Token) -> Token | None:
+    """Who issued a statement, reminder or warning noun: its possessor ("the party's
+    statement"), else the subject of the verb that carries it ("issued a statement")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    return clause_subject(noun.head) if noun.dep_ in {"dobj", "nsubjpass"} else None
+
+
+def sentence_window(token: Token, sentences: int) -> int:
+    """The first token index of ``token``'s sentence and the ``sentences`` before it."""
+    start = token.sent.start
+    for _ in range(sentences):
+        if start > 0:
+            start = token.doc[start - 1].sent.start
+    return start
 
 
 def _agentive(noun: Token) -> bool:
@@ -102,7 +120,7 @@ def clause_subject(verb: Token) -> Token | None:
             continue
         if current.dep_ not in CONTROL_DEPS or head == current:
             return None
-        purpose = _purpose(current) and head.lemma_.lower() in ENABLING_VERBS
+        purpose = purpose_clause(current) and head.lemma_.lower() in ENABLING_VERBS
         if current.dep_ == "xcomp" or purpose:
             controller = next((c for c in head.children if c.dep_ == "dobj"), None)
             if controller is not None and (current.dep_ == "xcomp" or _agentive(controller)):
@@ -197,10 +215,7 @@ def pronoun_antecedent(actors: DocActors, pronoun: Token) -> Actor | None:
     subject = clause_subject(pronoun.head) if pronoun.dep_ not in SUBJECT_DEPS else None
     excluded = actors.actor_at(subject) if subject is not None and subject != pronoun \
         else None
-    first_sentence = pronoun.sent.start
-    for _ in range(ANTECEDENT_SENTENCES):
-        if first_sentence > 0:
-            first_sentence = actors.doc[first_sentence - 1].sent.start
+    first_sentence = sentence_window(pronoun, ANTECEDENT_SENTENCES)
     for index, actor in reversed(actors.named):
         if index >= pronoun.i or index < first_sentence or _place_mention(actors.doc[index]):
             continue

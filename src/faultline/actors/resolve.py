@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from faultline.actors.coref import plural_antecedents, pronoun_antecedent
+from faultline.actors.coref import plural_antecedents, pronoun_antecedent, sentence_window
 from faultline.actors.kb import KnowledgeBase, load_kb, term_on
 from faultline.geo import load_gazetteer
 from faultline.model import Actor, Article
@@ -713,10 +713,7 @@ class DocActors:
         """The organisation named last in this or the previous ``RECENT_SENTENCES``
         sentences ("ECOWAS lifted … The bloc said …"; "Hamas … the group"): an international
         one for "the bloc", an armed group or movement too for "the group"."""
-        start = head.sent.start
-        for _ in range(RECENT_SENTENCES):
-            if start > 0:
-                start = self.doc[start - 1].sent.start
+        start = sentence_window(head, RECENT_SENTENCES)
         igo_only = head.lemma_.lower() not in GROUP_DESCRIPTIONS
         for index, actor in reversed(self.named):
             org = self.kb.organisations.get(actor.code or "")
@@ -732,10 +729,7 @@ class DocActors:
         """The country of the subject with ``role`` named last in this or the previous
         ``RECENT_SENTENCES`` sentences (a subject: the actor the story is following, not
         one mentioned in passing, "remarks by a French minister")."""
-        start = head.sent.start
-        for _ in range(RECENT_SENTENCES):
-            if start > 0:
-                start = self.doc[start - 1].sent.start
+        start = sentence_window(head, RECENT_SENTENCES)
         return next((a.country for i, a in reversed(self.named)
                      if start <= i < head.i and a.role == role and a.country
                      and self.doc[i].dep_ in {"nsubj", "nsubjpass"}), None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from faultline import __version__
-from faultline.actors.coref import clause_subject
+from faultline.actors.coref import clause_subject, noun_author
 from faultline.actors.resolve import DocActors
 from faultline.events.codebook import lookup
 from faultline.events.confidence import Features, calibrated, raw_score
@@ -74,10 +74,7 @@ def _intent_code(code: str) -> str | None:
 def _speaker(reporter: Token) -> Token | None:
     """Who says it: the subject of a speech verb; for a reporting noun ("issued a reminder
     that …"), its possessor or the subject of the verb that carries it."""
-    if reporter.pos_ != "NOUN":
-        return clause_subject(reporter)
-    owner = next((c for c in reporter.children if c.dep_ == "poss"), None)
-    return owner if owner is not None else clause_subject(reporter.head)
+    return noun_author(reporter) if reporter.pos_ == "NOUN" else clause_subject(reporter)
 
 
 def _reframed(found: Candidate, mode: Modality, actors: DocActors

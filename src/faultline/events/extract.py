@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from faultline.actors.coref import clause_subject
+from faultline.actors.coref import clause_subject, noun_author, purpose_clause
 from faultline.actors.kb import load_kb
 from faultline.actors.resolve import DocActors
 from faultline.events.codebook import load_codebook
@@ -394,16 +394,11 @@ def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | N
         if target is None and level not in {MATCH_PREP, MATCH_NO_PREP} and not joint:
             target = _clause_actor(actors, verb, sources,
                                    venues=entry.cameo.startswith(VENUE_ROOTS))
-        if target is None and _infinitive_of_purpose(verb):
+        if target is None and purpose_clause(verb):
             # "met Hamas officials to discuss a truce": discussed with Hamas
             governing = _direct_object(verb.head)
             target = _first_actor(actors, [governing]) if governing is not None else None
     return sources, target
-
-
-def _infinitive_of_purpose(verb: Token) -> bool:
-    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                        for c in verb.children)
 
 
 def _addressee(actors: DocActors, verb: Token, sources: list[Actor]) -> Actor | None:
@@ -727,15 +722,11 @@ def _describes_noun(verb: Token) -> bool:
 
 
 def _statement_author(verb: Token) -> Token | None:
-    """Who issued the statement a participle reports: its possessor ("the party's statement
-    condemning") or the subject of the verb that carries it ("issued a declaration demanding")."""
-    noun = verb.head
-    if verb.dep_ != "acl" or noun.lemma_.lower() not in STATEMENT_NOUNS:
+    """Who issued the statement a participle reports ("the party's statement condemning",
+    "issued a declaration demanding")."""
+    if verb.dep_ != "acl" or verb.head.lemma_.lower() not in STATEMENT_NOUNS:
         return None
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if owner is not None:
-        return owner
-    return clause_subject(noun.head) if noun.dep_ in {"dobj", "nsubjpass"} else None
+    return noun_author(verb.head)
 
 
 def _modifier_noun(noun: Token) -> bool:

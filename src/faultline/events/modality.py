@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from faultline.actors.coref import ENABLING_VERBS
+from faultline.actors.coref import ENABLING_VERBS, purpose_clause
 
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
@@ -210,8 +210,7 @@ def assess(trigger: Token) -> Modality:
         lemma = head.lemma_.lower()
         if current.dep_ == "ccomp" and lemma in DEMAND_VERBS:
             modality = "hypothetical"  # "demanded that Moscow withdraw": asked, not done
-        if current.dep_ == "advcl" and lemma in ENABLING_VERBS and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in current.children):
+        if lemma in ENABLING_VERBS and purpose_clause(current):
             modality = "hypothetical"  # "trained the army to fight": a purpose, not an act
         if current.dep_ == "xcomp":
             if lemma in NEGATING_VERBS:
