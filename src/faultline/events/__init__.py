@@ -30,14 +30,16 @@ CODER = f"faultline/{__version__}"
 MAX_EVENTS_PER_SENTENCE = 6
 # Distinct matches looked at per sentence: enough for any real sentence, bounded for lists.
 MAX_CANDIDATES_PER_SENTENCE = 4 * MAX_EVENTS_PER_SENTENCE
-OPENING_QUOTES = "“«\""
-CLOSING_QUOTES = "”»\""
+# Quotation marks that open and close (the straight " does both: counted by parity).
+OPENING_QUOTES = "“«"
+CLOSING_QUOTES = "”»"
 
 
 def _quoted(text: str, paragraph_start: int, position: int) -> bool:
     """Whether ``position`` lies inside a direct quotation of its paragraph."""
     before = text[paragraph_start:position]
-    curly = sum(before.count(q) for q in "“«") - sum(before.count(q) for q in "”»")
+    curly = sum(before.count(q) for q in OPENING_QUOTES) \
+        - sum(before.count(q) for q in CLOSING_QUOTES)
     return curly > 0 or before.count('"') % 2 == 1
 
 

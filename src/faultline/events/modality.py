@@ -14,7 +14,6 @@ from spacy.tokens import Token
 
 from faultline.actors.coref import ENABLING_VERBS, purpose_clause
 
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
