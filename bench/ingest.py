@@ -15,7 +15,7 @@ from pathlib import Path
 
 from faultline.store.ingest import ingest_paths
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+SAMPLE = Path(__file__).resolve().parents[1] / "src" / "faultline" / "data" / "sample"
 
 
 def build_corpus(folder: Path, copies: int) -> int:

@@ -20,7 +20,7 @@ from faultline.ingest import read
 from faultline.nlp.load import load_nlp
 from faultline.pipeline import code_articles
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data" / "sample"
+SAMPLE = Path(__file__).resolve().parents[1] / "src" / "faultline" / "data" / "sample"
 
 
 def main() -> None:

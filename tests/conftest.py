@@ -11,7 +11,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SEED = SHARED / "seeds" / "000_f09573eaaed5732b.txt"
 EVAL_DIR = SHARED / "eval"
-SAMPLE_DIR = REPO / "data" / "sample"
+SAMPLE_DIR = REPO / "src" / "faultline" / "data" / "sample"
 
 
 def require(path: Path, what: str) -> Path:

@@ -14,7 +14,7 @@ from faultline.cli.output import events_table
 from faultline.cli.store import DbOption, _open, _summary, run_ingest
 from faultline.store.db import DEFAULT_DB, event_from_row
 
-SAMPLE_DIR = Path(__file__).resolve().parents[3] / "data" / "sample"
+SAMPLE_DIR = Path(__file__).resolve().parents[1] / "data" / "sample"
 stdout = Console()
 
 
@@ -26,7 +26,7 @@ def demo(
     """Ingest the bundled sample articles into a DuckDB store and print what was found."""
     if not sample.is_dir():
         Console(stderr=True).print(
-            f"faultline: {sample}: sample corpus not found (run from a source checkout)",
+            f"faultline: {sample}: sample corpus not found (reinstall faultline: the sample ships inside the package)",
             markup=False)
         raise typer.Exit(2)
     _summary(run_ingest([str(sample)], db))
