@@ -89,7 +89,9 @@ def article_from(raw: RawDocument, date: str | None = None) -> Article:
     if paragraphs:
         paragraphs[0], place, dateline_outlet = split_dateline(paragraphs[0])
     text = "\n\n".join(p for p in paragraphs if p.strip())
-    check_text(raw.doc_ref, text)
+    identified = check_text(raw.doc_ref, text)
+    if identified.note:
+        notes.append(identified.note)
     published = date or parse_date(raw.published) or parse_date(meta.get("published")) \
         or parse_date(filtered.published_text)
     outlet = (raw.outlet or meta.get("outlet") or dateline_outlet
@@ -106,7 +108,7 @@ def article_from(raw: RawDocument, date: str | None = None) -> Article:
         outlet=outlet,
         url=raw.url,
         published=published,
-        language="en",
+        language=identified.language,
         meta=extra,
         notes=tuple(dict.fromkeys(notes)),
     )
