@@ -2,9 +2,9 @@
 
 Twenty kill points: the child process kills itself with SIGKILL (no clean-up of any kind) at a
 chosen moment — after the Nth article is parsed and coded, at the Nth INSERT of a store
-transaction, or at the Nth story assignment (dedup) — picked from several seeds. Sixteen runs
+transaction, or at the Nth story assignment (dedup) — picked from several seeds. Eighteen runs
 use the keyword coder of ``tests/store/conftest.py`` (fast; the store, dedup and transactions
-are the real ones), four the real spaCy coder. A last test fills the "disk" (a file-size limit
+are the real ones), two the real spaCy coder. A last test fills the "disk" (a file-size limit
 on the child, the same failure a full file system gives DuckDB) and checks that the store opens
 and resumes to the same state.
 """
@@ -76,9 +76,8 @@ def coder(articles):
 ingest_paths(inputs, db_path, batch_size=2, coder=coder)
 """
 # (coder, point, seed) for the 20 kill points; N is drawn from KILL_RANGE[point] by the seed.
-KILLS = [("keyword", point, seed) for point in ("parse", "write", "dedup") for seed in range(5)] + \
-    [("keyword", "write", 5), ("spacy", "parse", 0), ("spacy", "parse", 1),
-     ("spacy", "write", 0), ("spacy", "dedup", 0)]
+KILLS = [("keyword", point, seed) for point, seeds in (("parse", 5), ("write", 7), ("dedup", 6))
+         for seed in range(seeds)] + [("spacy", "parse", 0), ("spacy", "write", 0)]
 KILL_RANGE = {"parse": (1, 12), "write": (1, 30), "dedup": (1, 12)}
 # A file-size limit (bytes) the store outgrows during the first batches.
 DISK_LIMIT = 500_000

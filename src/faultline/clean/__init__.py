@@ -7,6 +7,7 @@ trafilatura's output then pass the same line-level boilerplate filter.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import trafilatura
@@ -97,9 +98,20 @@ def article_from(raw: RawDocument, date: str | None = None) -> Article:
     filtered = filter_paragraphs(blocks, title=title)
     paragraphs = list(filtered.paragraphs)
     place = dateline_outlet = None
-    if paragraphs:
-        paragraphs[0], place, dateline_outlet = split_dateline(paragraphs[0])
-    text = "\n\n".join(p for p in paragraphs if p.strip())
+    while paragraphs:
+        paragraphs[0], found, outlet = split_dateline(paragraphs[0])
+        if found is None:
+            break
+        place, dateline_outlet = place or found, dateline_outlet or outlet
+        # What follows a dateline may be furniture ("... (Wire) — By Ali Sow") or another one.
+        again = filter_paragraphs([[p] for p in paragraphs if p.strip()], title=title)
+        paragraphs = list(again.paragraphs)
+        filtered = dataclasses.replace(
+            filtered, byline=filtered.byline or again.byline,
+            published_text=filtered.published_text or again.published_text,
+            dropped=filtered.dropped + again.dropped)
+    # Joining lines can make a mojibake sequence ftfy saw split ("Â" + " "): repair once more.
+    text = _noted(fix_encoding("\n\n".join(p for p in paragraphs if p.strip())), notes).strip()
     identified = check_text(raw.doc_ref, text)
     if identified.note:
         notes.append(identified.note)
