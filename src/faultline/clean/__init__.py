@@ -12,9 +12,10 @@ import re
 
 import trafilatura
 
-from faultline.clean.boilerplate import filter_paragraphs
+from faultline.clean.boilerplate import MAX_DROP_SHARE, filter_paragraphs
 from faultline.clean.language import check_text
 from faultline.clean.metadata import outlet_from_lines, parse_date, split_dateline
+from faultline.clean.recurring import Recurring, outlet_key, units
 from faultline.clean.repair import fix_encoding, restore_case
 from faultline.errors import InputError
 from faultline.ingest.decode import decode
@@ -87,14 +88,41 @@ def _html(raw: RawDocument, notes: list[str],
     return blocks, raw.title or extracted.title, meta
 
 
-def article_from(raw: RawDocument, date: str | None = None) -> Article:
-    """Clean one document. ``date`` (YYYY-MM-DD) overrides any publication date found.
+def _drop_recurring(blocks: list[list[str]], raw: RawDocument, recurring: Recurring,
+                   notes: list[str]) -> list[list[str]]:
+    """Blocks without the outlet's recurring lines (or sentences of flattened text), unless
+    that would remove most of the document."""
+    outlet = outlet_key(raw)
+    kept: list[list[str]] = []
+    removed = total = 0
+    for block in blocks:
+        lines = []
+        for line in block:
+            parts = units(line)
+            total += sum(len(p.split()) for p in parts)
+            left = [p for p in parts if not recurring.is_boilerplate(outlet, p)]
+            removed += sum(len(p.split()) for p in parts) - sum(len(p.split()) for p in left)
+            if left:
+                lines.append(" ".join(left))
+        kept.append(lines)
+    if not removed or removed > MAX_DROP_SHARE * total:
+        return blocks
+    notes.append(f"recurring outlet lines removed ({removed} words)")
+    return [b for b in kept if b]
+
+
+def article_from(raw: RawDocument, date: str | None = None,
+                 recurring: Recurring | None = None) -> Article:
+    """Clean one document. ``date`` (YYYY-MM-DD) overrides any publication date found;
+    ``recurring`` (learnt over the corpus) names its outlet's recurring boilerplate lines.
 
     Raises InputError naming the document when nothing usable remains (empty, binary,
     not English, undecodable).
     """
     notes = list(raw.notes)
     blocks, title, meta = _html(raw, notes) if raw.fmt == "html" else _plain(raw, notes)
+    if recurring is not None:
+        blocks = _drop_recurring(blocks, raw, recurring, notes)
     filtered = filter_paragraphs(blocks, title=title)
     paragraphs = list(filtered.paragraphs)
     place = dateline_outlet = None

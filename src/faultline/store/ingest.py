@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from faultline.clean import article_from
+from faultline.clean.recurring import Recurring, learn
 from faultline.dedup.minhash import signature, to_bytes
 from faultline.dedup.stories import Membership, StoryIndex
 from faultline.errors import InputError
@@ -124,13 +125,15 @@ class _Run:
     """Mutable counters and state of one run (kept out of the public report)."""
 
     def __init__(self, run_id: str, index: StoryIndex, known_docs: set[tuple[str, str]],
-                 known_articles: set[str], coder: Coder, date: str | None) -> None:
+                 known_articles: set[str], coder: Coder, date: str | None,
+                 recurring: Recurring | None = None) -> None:
         self.run_id = run_id
         self.index = index
         self.known_docs = known_docs
         self.known_articles = known_articles
         self.coder = coder
         self.date = date
+        self.recurring = recurring
         self.documents = self.new = self.skipped = self.duplicates = 0
         self.events = self.stories_new = self.undated = 0
         self.coding_seconds = 0.0
@@ -151,7 +154,7 @@ class _Run:
                 continue
             began = time.perf_counter()
             try:
-                article = article_from(raw, date=self.date)
+                article = article_from(raw, date=self.date, recurring=self.recurring)
             except InputError as e:
                 self._error(batch, e)
                 continue
@@ -247,8 +250,12 @@ def ingest_paths(
     store = open_store(db_path, write=True)
     try:
         run_id = store.start_run([str(p) for p in paths], f"faultline/{__version__}")
+        # Outlets' recurring lines, learnt from the whole input first (not from standard input,
+        # which can be read once): the same inputs always give the same cleaned texts.
+        recurring = None if "-" in map(str, paths) else \
+            learn(read_inputs(paths, fmt, text_column, fields))
         run = _Run(run_id, store.load_story_index(), store.known_documents(),
-                   store.known_articles(), coder or _default_coder, date)
+                   store.known_articles(), coder or _default_coder, date, recurring)
         raws = read_inputs(paths, fmt, text_column, fields)
         status = "interrupted"
         try:
