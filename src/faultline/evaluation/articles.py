@@ -267,8 +267,8 @@ def _gold_rows(path: Path, body: str) -> Iterable[GoldEvent]:
 def _codes(value: str | None) -> tuple[str, ...]:
     """Gold actor alternatives as country + role keys; a bare country also means its GOV."""
     codes = [code[:ACTOR_KEY_CHARS] for code in (value or "").split("|") if code]
-    return tuple(codes + [c + "GOV" for c in codes if len(c) == COUNTRY_CHARS
-                          and not c.startswith(("IGO", "NGO"))])
+    return tuple(dict.fromkeys(codes + [c + "GOV" for c in codes if len(c) == COUNTRY_CHARS
+                                        and not c.startswith(("IGO", "NGO"))]))
 
 
 def _flat(text: str) -> str:
@@ -363,19 +363,21 @@ def _years_before(event: Event, published: str) -> bool:
 
 
 def failure_kind(event: Event, gold: GoldEvent | None, published: str,
-                 earlier: Sequence[tuple[Event, GoldEvent | None]]) -> int:
+                 article: Sequence[tuple[Event, GoldEvent | None]]) -> int:
     """The one failure kind of a counted event that is not fully correct (first rule wins).
 
-    Unmatched: a repeat of an earlier event's (source, target, root, date) → 7; dated a year or
+    ``article`` is every counted event of the article, in order, with its matched gold row.
+    Unmatched: a repeat of an earlier event's (source, target, root, date), or the same dyad as
+    a matched event of its sentence (a second path to one happening) → 7; dated a year or
     more before publication, or its sentence names an earlier year or a past cue ("had",
     "since", "previously") → 1; else 2. Matched to a ``not_event`` row → 2, to an undated
     ``background`` row → 1. Matched to a real event: a background row dated wrong, or a date a
-    year or more off → 1; a wrong side written as a pronoun → 5; sides swapped → 3; no target
-    → 4; a side left uncoded → 8; another source → 3; another target → 4; another root → 6;
-    else the date (a smaller slip) → 1.
+    year or more off (not a missing one) → 1; another root (the trigger misread) → 6; a wrong
+    side written as a pronoun → 5; sides swapped → 3; no target → 4; a side left uncoded → 8;
+    another source → 3; another target → 4; else the date (a smaller slip) → 1.
     """
     if gold is None:
-        if any(_same_dyad(event, e) for e, _ in earlier):
+        if _repeat(event, article):
             return 7
         sentence = event.evidence.sentence
         old_year = any(int(y) < int(published[:4]) for y in YEAR.findall(sentence))
@@ -388,6 +390,8 @@ def failure_kind(event: Event, gold: GoldEvent | None, published: str,
         return 1
     if not date_ok(event, gold) and _years_off(event, gold):
         return 1
+    if event.cameo_root not in gold.roots:
+        return 6
     src_ok, tgt_ok = actor_ok(event.source, gold.source), actor_ok(event.target, gold.target)
     if (not src_ok and _is_pronoun(event.source)) or (not tgt_ok and _is_pronoun(event.target)):
         return 5
@@ -403,8 +407,6 @@ def failure_kind(event: Event, gold: GoldEvent | None, published: str,
         return 3
     if not tgt_ok:
         return 4
-    if event.cameo_root not in gold.roots:
-        return 6
     return 1
 
 
@@ -417,11 +419,17 @@ def _years_off(event: Event, gold: GoldEvent) -> bool:
     return days >= BACKGROUND_DAYS
 
 
-def _same_dyad(a: Event, b: Event) -> bool:
-    def key(e: Event) -> tuple[str | None, str | None, str, str | None]:
-        return (e.source.code if e.source else None, e.target.code if e.target else None,
-                e.cameo_root, e.date)
-    return key(a) == key(b)
+def _repeat(event: Event, article: Sequence[tuple[Event, GoldEvent | None]]) -> bool:
+    def dyad(e: Event) -> tuple[str | None, str | None]:
+        return (e.source.code if e.source else None, e.target.code if e.target else None)
+
+    position = next(i for i, (e, _) in enumerate(article) if e is event)
+    earlier = any(dyad(e) == dyad(event) and (e.cameo_root, e.date) == (event.cameo_root,
+                                                                      event.date)
+                  for e, _ in article[:position])
+    sibling = any(g is not None and e is not event and dyad(e) == dyad(event)
+                  and e.evidence.start == event.evidence.start for e, g in article)
+    return earlier or sibling
 
 
 # --- the run -----------------------------------------------------------------------------
@@ -432,15 +440,13 @@ def judge(article: GoldArticle, article_text: str, events: Sequence[Event],
     """Verdicts on one article's counted events, and its counted gold rows nobody found."""
     counted = [e for e in events if e.counted]
     matched = match(article_text, counted, article.gold)
+    pairs = [(event, matched.get(i)) for i, event in enumerate(counted)]
     judged: list[Judged] = []
-    earlier: list[tuple[Event, GoldEvent | None]] = []
-    for i, event in enumerate(counted):
-        gold = matched.get(i)
+    for event, gold in pairs:
         parts = components(event, gold)
         correct = all(parts.values())
-        kind = None if correct else failure_kind(event, gold, article.published, earlier)
+        kind = None if correct else failure_kind(event, gold, article.published, pairs)
         judged.append(Judged(event, gold, correct, parts, kind))
-        earlier.append((event, gold))
     found = {id(j.gold) for j in judged if j.gold is not None and _found(j)}
     missed = [g for g in article.gold if g.status == "counted" and id(g) not in found]
     return judged, missed
