@@ -30,8 +30,8 @@ STATUSES: tuple[str, ...] = ("counted", "background", "not_event")
 SPLITS: tuple[str, ...] = ("fit", "test")
 HEADER_KEYS = frozenset({"title", "date", "split", "kind", "region"})
 
-# An actor is compared on its country + role: the first six characters of its code
-# ("SYRREBSDF" is SYRREB, "IGOUNOSEC" is IGOUNO, "USA" stays USA).
+# Gold actor codes are compared on their first six characters: country + role ("SYRREBSDF"
+# is SYRREB, "IGOUNOSEC" is IGOUNO, "USA" stays USA).
 ACTOR_KEY_CHARS = 6
 COUNTRY_CHARS = 3
 # An event dated this many days or more before publication is background, not news.
@@ -278,15 +278,24 @@ def _flat(text: str) -> str:
 # --- matching ----------------------------------------------------------------------------
 
 
+def actor_key(actor: Actor | None) -> str | None:
+    """Country + role of a coded actor ("SAHREBJNM" acting in Mali is MLIREB); an
+    organisation without a country keeps its code's first six characters (IGOUNO)."""
+    if actor is None or actor.code is None:
+        return None
+    if actor.country:
+        return actor.country + (actor.role or "")
+    return actor.code[:ACTOR_KEY_CHARS]
+
+
 def actor_ok(actor: Actor | None, gold: tuple[str, ...]) -> bool:
     """The coded actor has the gold's country + role (any of its alternatives)."""
-    return actor is not None and actor.code is not None \
-        and actor.code[:ACTOR_KEY_CHARS] in gold
+    return actor_key(actor) in gold
 
 
 def country_ok(actor: Actor | None, gold: tuple[str, ...]) -> bool:
-    return actor is not None and actor.code is not None \
-        and actor.code[:3] in {g[:3] for g in gold}
+    key = actor_key(actor)
+    return key is not None and key[:COUNTRY_CHARS] in {g[:COUNTRY_CHARS] for g in gold}
 
 
 def date_ok(event: Event, gold: GoldEvent) -> bool:
