@@ -104,6 +104,14 @@ def test_the_event_with_the_gold_root_and_dyad_takes_the_gold_row() -> None:
     assert match(TEXT, [closing, accusing], [ACCUSATION]) == {1: ACCUSATION}
 
 
+def test_a_row_for_each_member_matches_one_event_per_country() -> None:
+    both = replace(ACCUSATION, target=("SDN", "SDNGOV", "EGY"), each=True)
+    egypt = Actor("Egypt", "EGY", "EGY", None, "Egypt")
+    events = [coded(CHAD, "112", SUDAN), coded(CHAD, "112", egypt), coded(CHAD, "112", SUDAN)]
+    assert match(TEXT, events, [both]) == {0: both, 1: both}
+    assert match(TEXT, events, [replace(both, each=False)]) == {0: replace(both, each=False)}
+
+
 def test_a_gold_row_only_matches_events_of_its_own_sentence() -> None:
     elsewhere = coded(CHAD, "112", SUDAN, sentence=SECOND)
     assert match(TEXT, [elsewhere], [ACCUSATION]) == {}

@@ -75,6 +75,7 @@ class GoldEvent:
     quotes: tuple[str, ...]
     status: Status = "counted"
     line: int = 0
+    each: bool = False
 
     @property
     def roots(self) -> frozenset[str]:
@@ -261,7 +262,7 @@ def _gold_rows(path: Path, body: str) -> Iterable[GoldEvent]:
                 raise GoldError(where, f"quote not in the article: {quote!r}")
         yield GoldEvent(_codes(row["source"]), _codes(row["target"]),
                         tuple(str(row["cameo"]).split("|")),
-                        row.get("date"), quotes, status, number)
+                        row.get("date"), quotes, status, number, bool(row.get("each")))
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
@@ -340,7 +341,11 @@ def _spans(article_text: str, gold: GoldEvent) -> list[tuple[int, int]]:
 
 def match(article_text: str, events: Sequence[Event], gold: Sequence[GoldEvent],
           ) -> dict[int, GoldEvent]:
-    """One-to-one: counted event index → gold row, best affinity first, same sentence only."""
+    """Counted event index → gold row, best affinity first, same sentence only.
+
+    One event per row, except a row marked ``each`` (its alternatives are several actors,
+    each an event of its own): one event per distinct pair of countries.
+    """
     spans = [_spans(article_text, g) for g in gold]
     pairs = []
     for i, event in enumerate(events):
@@ -349,11 +354,15 @@ def match(article_text: str, events: Sequence[Event], gold: Sequence[GoldEvent],
             if here and _eligible(event, g):
                 pairs.append((-_affinity(event, g), i, j))
     taken_events: dict[int, GoldEvent] = {}
-    taken_gold: set[int] = set()
+    taken_gold: dict[int, set[tuple[str | None, ...]]] = {}
     for _, i, j in sorted(pairs):
-        if i not in taken_events and j not in taken_gold:
-            taken_events[i] = gold[j]
-            taken_gold.add(j)
+        countries = tuple((actor_key(a) or "")[:COUNTRY_CHARS] or None
+                          for a in (events[i].source, events[i].target))
+        members = taken_gold.get(j, set())
+        if i in taken_events or (members and not gold[j].each) or countries in members:
+            continue
+        taken_events[i] = gold[j]
+        taken_gold[j] = members | {countries}
     return taken_events
 
 
