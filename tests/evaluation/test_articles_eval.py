@@ -74,6 +74,14 @@ def test_an_article_loads_with_its_header_and_gold(tmp_path: Path) -> None:
     assert row.roots == {"11"} and row.status == "counted"
 
 
+def test_a_government_and_its_bare_country_are_one_actor(tmp_path: Path) -> None:
+    path = write_article(tmp_path, [{"source": "TCDGOV", "target": "SDNMIL|IGOUNO",
+                                     "cameo": "112", "date": "2025", "quote": "accused Sudan"}])
+    (row,) = load_article(path).gold
+    assert set(row.source) == {"TCD", "TCDGOV"}
+    assert set(row.target) == {"SDNMIL", "IGOUNO"}
+
+
 @pytest.mark.parametrize(("row", "reason"), [
     ({"source": "TCD", "target": "SDN", "cameo": "112", "date": "2025-03-13",
       "quote": "Chad praised Sudan"}, "quote not in the article"),
@@ -136,6 +144,7 @@ BORDER = gold("SDN", "191", "TCD", quote=SECOND, date="2019", status="background
     (coded(CHAD, "112", HE), ACCUSATION, 5),
     (coded(SUDAN, "112", CHAD), ACCUSATION, 3),
     (coded(UNKNOWN, "112", SUDAN), ACCUSATION, 8),
+    (coded(CHAD, "112", SUDAN), replace(ACCUSATION, source=("TCDMIL",)), 8),
     (coded(CHAD, "072", SUDAN), ACCUSATION, 6),
     (coded(CHAD, "112", SUDAN), replace(ACCUSATION, status="not_event"), 2),
     (coded(SUDAN, "191", CHAD, sentence=SECOND, date=PUBLISHED), None, 1),
@@ -145,6 +154,14 @@ def test_each_error_gets_its_failure_kind(event: Event, gold_row: GoldEvent | No
                                           kind: int) -> None:
     assert failure_kind(event, gold_row, PUBLISHED, [(event, gold_row)]) == kind
     assert kind in KINDS
+
+
+@pytest.mark.parametrize(("status", "kind"), [("background", 1), ("not_event", 2)])
+def test_an_unmatched_event_takes_its_kind_from_the_rows_of_its_sentence(status: str,
+                                                                        kind: int) -> None:
+    event = coded(CHAD, "072", SUDAN, trigger="arming")
+    row = replace(ACCUSATION, status=status)
+    assert failure_kind(event, None, PUBLISHED, [(event, None)], [row]) == kind
 
 
 def test_a_second_path_to_one_happening_is_a_duplicate() -> None:

@@ -115,8 +115,17 @@ def eval_articles(
         kinds.add_row(f"{kind}. {label}", *(str(result.splits[n].kinds.get(kind, 0))
                                              for n in names))
     console.print(kinds)
-    for error in result.to_json()["errors"]:
+    as_json = result.to_json()
+    reliability = Table(title="Confidence bin → share of counted events fully correct")
+    for column in ("confidence", *names):
+        reliability.add_column(column)
+    bins = sorted({b for n in names for b in as_json["splits"][n]["reliability"]})
+    for bin_ in bins:
+        reliability.add_row(bin_, *(as_json["splits"][n]["reliability"].get(bin_, "—")
+                                    for n in names))
+    console.print(reliability)
+    for error in as_json["errors"]:
         typer.echo(f"[{error['kind']}] {error['article']}: {error['event']}  gold: "
                    f"{error['gold'] or '—'}\n    {error['sentence']}")
-    for miss in result.to_json()["missed"]:
+    for miss in as_json["missed"]:
         typer.echo(f"[missed] {miss['article']}: {miss['gold']}")

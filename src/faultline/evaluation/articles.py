@@ -34,6 +34,7 @@ HEADER_KEYS = frozenset({"title", "date", "split", "kind", "region"})
 # is SYRREB, "IGOUNOSEC" is IGOUNO, "USA" stays USA).
 ACTOR_KEY_CHARS = 6
 COUNTRY_CHARS = 3
+GOVERNMENT = "GOV"
 # An event dated this many days or more before publication is background, not news.
 BACKGROUND_DAYS = 365
 # Pronouns the coder may leave as an actor's text (kind 5 when that actor is wrong).
@@ -42,7 +43,10 @@ PRONOUNS = frozenset("he she they we it him her them us i me you his its their o
 YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 # Cues of a past or background clause, for events no gold row explains (kind 1, else 2).
 BACKGROUND_CUES = re.compile(
-    r"\b(had|since|years? ago|decades? ago|former|formerly|previously|in the past)\b", re.I)
+    r"\b(since|years? ago|decades? ago|former|formerly|previously|in the past|for years)\b",
+    re.I)
+# Confidence is reported in tenths: the share fully correct per bin (for calibration).
+CONFIDENCE_BINS = 10
 _PRECISION_CHARS = {"day": 10, "month": 7, "year": 4}
 
 KINDS: dict[int, str] = {
@@ -118,6 +122,7 @@ class SplitReport:
     null_target: Score = field(default_factory=Score)
     null_source: Score = field(default_factory=Score)
     confidence_sum: float = 0.0
+    reliability: dict[int, Score] = field(default_factory=dict)
 
     def rows(self) -> list[tuple[str, str]]:
         mean = self.confidence_sum / self.precision.total if self.precision.total else 0.0
@@ -146,7 +151,9 @@ class ArticleReport:
     def to_json(self) -> dict[str, Any]:
         return {
             "splits": {name: {"figures": dict(rep.rows()),
-                              "failure_kinds": {KINDS[k]: rep.kinds.get(k, 0) for k in KINDS}}
+                              "failure_kinds": {KINDS[k]: rep.kinds.get(k, 0) for k in KINDS},
+                              "reliability": {f"{b / CONFIDENCE_BINS:.1f}": str(score)
+                                              for b, score in sorted(rep.reliability.items())}}
                        for name, rep in self.splits.items()},
             "errors": [{"article": a.name, "split": a.split, "kind": j.kind,
                         "kind_name": KINDS.get(j.kind or 0), "event": _summary(j.event),
@@ -167,6 +174,12 @@ class ArticleReport:
         lines += [f"| {k}. {label} | " + " | ".join(str(self.splits[n].kinds.get(k, 0))
                                                    for n in names) + " |"
                   for k, label in KINDS.items()]
+        lines += ["", "| confidence bin | " + " | ".join(f"fully correct, {n}" for n in names)
+                  + " |", "| --- " * (len(names) + 1) + "|"]
+        lines += [f"| {b / CONFIDENCE_BINS:.1f}–{(b + 1) / CONFIDENCE_BINS:.1f} | " + " | ".join(
+                  str(self.splits[n].reliability.get(b, "—")) for n in names) + " |"
+                  for b in range(CONFIDENCE_BINS)
+                  if any(b in self.splits[n].reliability for n in names)]
         return "\n".join(lines) + "\n"
 
 
@@ -266,10 +279,12 @@ def _gold_rows(path: Path, body: str) -> Iterable[GoldEvent]:
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
-    """Gold actor alternatives as country + role keys; a bare country also means its GOV."""
+    """Gold actor alternatives as country + role keys; a bare country and its government are
+    one actor ("Mali expelled" and "Mali's government expelled" name the same state)."""
     codes = [code[:ACTOR_KEY_CHARS] for code in (value or "").split("|") if code]
-    return tuple(dict.fromkeys(codes + [c + "GOV" for c in codes if len(c) == COUNTRY_CHARS
-                                        and not c.startswith(("IGO", "NGO"))]))
+    states = [c[:COUNTRY_CHARS] for c in codes if not c.startswith(("IGO", "NGO"))
+              and (len(c) == COUNTRY_CHARS or c[COUNTRY_CHARS:] == GOVERNMENT)]
+    return tuple(dict.fromkeys(codes + [c for s in states for c in (s, s + GOVERNMENT)]))
 
 
 def _flat(text: str) -> str:
@@ -339,6 +354,16 @@ def _spans(article_text: str, gold: GoldEvent) -> list[tuple[int, int]]:
     return spans
 
 
+def _in_sentence(event: Event, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < event.evidence.end and event.evidence.start < end
+               for start, end in spans)
+
+
+def nearby(article_text: str, event: Event, gold: Sequence[GoldEvent]) -> list[GoldEvent]:
+    """The gold rows whose quotes lie in the event's sentence."""
+    return [g for g in gold if _in_sentence(event, _spans(article_text, g))]
+
+
 def match(article_text: str, events: Sequence[Event], gold: Sequence[GoldEvent],
           ) -> dict[int, GoldEvent]:
     """Counted event index → gold row, best affinity first, same sentence only.
@@ -350,8 +375,7 @@ def match(article_text: str, events: Sequence[Event], gold: Sequence[GoldEvent],
     pairs = []
     for i, event in enumerate(events):
         for j, g in enumerate(gold):
-            here = any(s < event.evidence.end and event.evidence.start < e for s, e in spans[j])
-            if here and _eligible(event, g):
+            if _in_sentence(event, spans[j]) and _eligible(event, g):
                 pairs.append((-_affinity(event, g), i, j))
     taken_events: dict[int, GoldEvent] = {}
     taken_gold: dict[int, set[tuple[str | None, ...]]] = {}
@@ -381,22 +405,30 @@ def _years_before(event: Event, published: str) -> bool:
 
 
 def failure_kind(event: Event, gold: GoldEvent | None, published: str,
-                 article: Sequence[tuple[Event, GoldEvent | None]]) -> int:
+                 article: Sequence[tuple[Event, GoldEvent | None]],
+                 near: Sequence[GoldEvent] = ()) -> int:
     """The one failure kind of a counted event that is not fully correct (first rule wins).
 
-    ``article`` is every counted event of the article, in order, with its matched gold row.
-    Unmatched: a repeat of an earlier event's (source, target, root, date), or the same dyad as
-    a matched event of its sentence (a second path to one happening) → 7; dated a year or
-    more before publication, or its sentence names an earlier year or a past cue ("had",
-    "since", "previously") → 1; else 2. Matched to a ``not_event`` row → 2, to an undated
-    ``background`` row → 1. Matched to a real event: a background row dated wrong, or a date a
-    year or more off (not a missing one) → 1; another root (the trigger misread) → 6; a wrong
-    side written as a pronoun → 5; sides swapped → 3; no target → 4; a side left uncoded → 8;
-    another source → 3; another target → 4; else the date (a smaller slip) → 1.
+    ``article`` is every counted event of the article, in order, with its matched gold row;
+    ``near`` the gold rows of the event's sentence. Unmatched: a repeat of an earlier event's
+    (source, target, root, date), or the same dyad as a matched event of its sentence (a
+    second path to one happening) → 7; its sentence holds a ``background`` row → 1, a
+    ``not_event`` row → 2; dated a year or more before publication, or its sentence names an
+    earlier year or a past cue ("since", "years ago", "previously") → 1; else 2. Matched to a
+    ``not_event`` row → 2, to an undated ``background`` row → 1. Matched to a real event: a
+    background row dated wrong, or a date a year or more off (not a missing one) → 1; another
+    root (the trigger misread) → 6; a wrong side written as a pronoun → 5; sides swapped → 3;
+    no target → 4; a side left uncoded, or coded as the right country without the gold's role
+    → 8; another source → 3; another target → 4; else the date (a smaller slip) → 1.
     """
     if gold is None:
         if _repeat(event, article):
             return 7
+        statuses = {g.status for g in near}
+        if "background" in statuses:
+            return 1
+        if "not_event" in statuses:
+            return 2
         sentence = event.evidence.sentence
         old_year = any(int(y) < int(published[:4]) for y in YEAR.findall(sentence))
         if _years_before(event, published) or old_year or BACKGROUND_CUES.search(sentence):
@@ -418,8 +450,10 @@ def failure_kind(event: Event, gold: GoldEvent | None, published: str,
         return 3
     if event.target is None and gold.target:
         return 4
-    if any(not ok and actor is not None and actor.code is None
-           for actor, ok in ((event.source, src_ok), (event.target, tgt_ok))):
+    if any(not ok and actor is not None and (actor.code is None or (
+            actor.role is None and country_ok(actor, codes)))
+           for actor, ok, codes in ((event.source, src_ok, gold.source),
+                                    (event.target, tgt_ok, gold.target))):
         return 8
     if not src_ok:
         return 3
@@ -463,7 +497,8 @@ def judge(article: GoldArticle, article_text: str, events: Sequence[Event],
     for event, gold in pairs:
         parts = components(event, gold)
         correct = all(parts.values())
-        kind = None if correct else failure_kind(event, gold, article.published, pairs)
+        kind = None if correct else failure_kind(
+            event, gold, article.published, pairs, nearby(article_text, event, article.gold))
         judged.append(Judged(event, gold, correct, parts, kind))
     found = {id(j.gold) for j in judged if j.gold is not None and _found(j)}
     missed = [g for g in article.gold if g.status == "counted" and id(g) not in found]
@@ -498,6 +533,8 @@ def _tally(rep: SplitReport, article: GoldArticle, judged: list[Judged],
     for j in judged:
         rep.precision.add(j.correct)
         rep.confidence_sum += j.event.confidence
+        bin_ = min(int(j.event.confidence * CONFIDENCE_BINS), CONFIDENCE_BINS - 1)
+        rep.reliability.setdefault(bin_, Score()).add(j.correct)
         for name, ok in j.components.items():
             rep.components[name].add(ok)
         if j.gold is not None and j.components["event real"]:
