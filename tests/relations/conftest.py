@@ -33,6 +33,8 @@ def constructed_specs() -> list[StorySpec]:
             specs.append(StorySpec(f"gt{n}-{k}", week(n, day + 1), (flat,)))
     for n in range(0, 10, 2):
         specs.append(StorySpec(f"mf{n}", week(n, 2), (Act("MLI", "FRA", "040", 1.0, 1),)))
+    denied = Act("MLI", "FRA", "190", -10.0, 4, negated=True)
+    specs.append(StorySpec("mf-denied", week(3, 2), (denied,)))
     wire = Act("MLI", "FRA", "195", -10.0, 4)
     specs.append(StorySpec("mf-wire", week(11, 2), (wire,),
                            outlets=tuple(f"Outlet {i}" for i in range(COPIES))))

@@ -16,6 +16,8 @@ from faultline.store.db import Batch, open_store
 
 NAMES = {"NER": "Niger", "BEN": "Benin", "GHA": "Ghana", "TGO": "Togo", "MLI": "Mali",
          "FRA": "France"}
+PLOVER = {"040": "CONSULT", "057": "AGREE", "111": "ACCUSE", "172": "SANCTION",
+          "190": "ASSAULT", "195": "ASSAULT"}
 RUN = "run-test"
 
 
@@ -83,7 +85,7 @@ def build_store(path: Path, specs: list[StorySpec]) -> Path:
                     article_id=article.article_id, doc_ref=article.doc_ref,
                     date=spec.day.isoformat(), date_precision="day", source=source,
                     target=target, cameo=act.cameo, cameo_root=act.cameo[:2],
-                    cameo_label="test", plover=None, plover_mode=None,
+                    cameo_label="test", plover=PLOVER[act.cameo], plover_mode=None,
                     goldstein=act.goldstein, quad_class=act.quad, negated=act.negated,
                     modality="asserted",
                     evidence=Evidence(sentence, start, start + len(sentence), "acted"),
