@@ -41,6 +41,11 @@ SinceOption = Annotated[str | None, typer.Option(help="First event date, YYYY-MM
                                                  callback=check_date)]
 UntilOption = Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.",
                                                  callback=check_date)]
+PloverOption = Annotated[str | None, typer.Option(help="PLOVER event type (CONSULT, ASSAULT).")]
+MinConfidenceOption = Annotated[float | None, typer.Option(
+    "--min-confidence", min=0.0, max=1.0, help="Drop events below this confidence.")]
+CountedOnlyOption = Annotated[bool, typer.Option(
+    "--counted-only", help="Only events the counting rule counts (not negated or hypothetical).")]
 # Reading every input once to count documents costs little next to coding them.
 COUNT_FIRST = True
 
@@ -171,12 +176,14 @@ def stories(
 def events(
     db: DbOption = Path(DEFAULT_DB),
     source: SourceOption = None, target: TargetOption = None, cameo: CameoOption = None,
-    since: SinceOption = None, until: UntilOption = None,
+    since: SinceOption = None, until: UntilOption = None, plover: PloverOption = None,
+    min_confidence: MinConfidenceOption = None, counted_only: CountedOnlyOption = False,
     fmt: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = (
         EventFormat.jsonl),
 ) -> None:
     """Print stored events (schema v1), filtered."""
-    where = EventFilter(source, target, cameo, since, until)
+    where = EventFilter(source, target, cameo, since, until, plover=plover,
+                        min_confidence=min_confidence, counted_only=counted_only)
     with _open(db) as store:
         write_events(store.iter_events(where), fmt, stdout)
 
@@ -189,12 +196,14 @@ def export_command(
     out: Annotated[Path | None, typer.Option(help="Output file (default: standard output).")] = (
         None),
     source: SourceOption = None, target: TargetOption = None, cameo: CameoOption = None,
-    since: SinceOption = None, until: UntilOption = None,
+    since: SinceOption = None, until: UntilOption = None, plover: PloverOption = None,
+    min_confidence: MinConfidenceOption = None, counted_only: CountedOnlyOption = False,
 ) -> None:
     """Export events: gdelt/plover aggregated by the counting rules; csv/parquet/jsonl all rows."""
     if fmt is ExportFormat.parquet and out is None:
         raise _fail("--format parquet needs --out FILE")
-    where = EventFilter(source, target, cameo, since, until)
+    where = EventFilter(source, target, cameo, since, until, plover=plover,
+                        min_confidence=min_confidence, counted_only=counted_only)
     with _open(db) as store:
         rows = export(store, fmt, out, where)
     if out is not None:
