@@ -13,21 +13,30 @@ from rich.table import Table
 from faultline.cli.app import eval_app
 
 DEFAULT_EVAL_DIR = Path("..") / "shared" / "eval"
+EVAL_DIR_ENV = "FAULTLINE_EVAL_DIR"
+
+
+def require_eval_file(eval_dir: Path, relative: str) -> None:
+    """Stop with a message that says where the gold data comes from: a pip user has none."""
+    if not (eval_dir / relative).is_file():
+        Console(stderr=True).print(
+            f"faultline: {eval_dir}: no {relative} here. The development gold data (CAMEO "
+            "examples, PLOVER gold records) does not ship with the package: pass --eval-dir or "
+            f"set {EVAL_DIR_ENV} to the folder holding cameo/ and plover-gsr/ (in a source "
+            "checkout it is ../shared/eval, beside the repository).", markup=False)
+        raise typer.Exit(2)
 
 
 @eval_app.command("events")
 def eval_events(
-    eval_dir: Annotated[Path, typer.Option(help="Folder with cameo/ and plover-gsr/.")] = (
-        DEFAULT_EVAL_DIR),
+    eval_dir: Annotated[Path, typer.Option(
+        help="Folder with cameo/ and plover-gsr/.", envvar=EVAL_DIR_ENV)] = DEFAULT_EVAL_DIR,
     report: Annotated[Path | None, typer.Option(help="Also write the tables as Markdown.")] = None,
     calibrate: Annotated[bool, typer.Option(
         help="Refit the confidence calibration table first, then report.")] = False,
 ) -> None:
     """Score the event coder on the CAMEO examples and the PLOVER gold records."""
-    if not (eval_dir / "cameo" / "examples.jsonl").is_file():
-        Console(stderr=True).print(f"faultline: {eval_dir}: no cameo/examples.jsonl here",
-                                   markup=False)
-        raise typer.Exit(2)
+    require_eval_file(eval_dir, "cameo/examples.jsonl")
     from faultline.evaluation.events import evaluate_events, fit_calibration  # loads spaCy
 
     if calibrate:
