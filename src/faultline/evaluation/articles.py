@@ -21,8 +21,10 @@ from datetime import date as Date
 from pathlib import Path
 from typing import Any, Literal
 
+from faultline.actors.kb import ROLES
 from faultline.errors import InputError
 from faultline.evaluation.events import Score
+from faultline.events.codebook import load_codebook
 from faultline.model import Actor, Event
 
 Status = Literal["counted", "background", "not_event"]
@@ -269,12 +271,19 @@ def _gold_rows(path: Path, body: str) -> Iterable[GoldEvent]:
             _check_date(where, row["date"], "date")
         elif status == "counted":
             raise GoldError(where, "a counted event needs a date")
+        cameo = tuple(str(row["cameo"]).split("|"))
+        unknown = [c for c in cameo if c not in load_codebook()]
+        if unknown:
+            raise GoldError(where, f"not a CAMEO code: {', '.join(unknown)}")
+        for side in ("source", "target"):
+            for code in _codes(row[side]):
+                if not _actor_code(code):
+                    raise GoldError(where, f"{side} {code!r} is not country + role or IGO/NGO")
         quotes = (row["quote"],) if isinstance(row["quote"], str) else tuple(row["quote"])
         for quote in quotes:
             if _flat(quote) not in flat_body:
                 raise GoldError(where, f"quote not in the article: {quote!r}")
-        yield GoldEvent(_codes(row["source"]), _codes(row["target"]),
-                        tuple(str(row["cameo"]).split("|")),
+        yield GoldEvent(_codes(row["source"]), _codes(row["target"]), cameo,
                         row.get("date"), quotes, status, number, bool(row.get("each")))
 
 
@@ -285,6 +294,14 @@ def _codes(value: str | None) -> tuple[str, ...]:
     states = [c[:COUNTRY_CHARS] for c in codes if not c.startswith(("IGO", "NGO"))
               and (len(c) == COUNTRY_CHARS or c[COUNTRY_CHARS:] == GOVERNMENT)]
     return tuple(dict.fromkeys(codes + [c for s in states for c in (s, s + GOVERNMENT)]))
+
+
+def _actor_code(code: str) -> bool:
+    """An organisation code, or three capitals for the country and a known role (or none)."""
+    if code.startswith(("IGO", "NGO")):
+        return True
+    country, role = code[:COUNTRY_CHARS], code[COUNTRY_CHARS:]
+    return country.isalpha() and country.isupper() and (not role or role in ROLES)
 
 
 def _flat(text: str) -> str:
