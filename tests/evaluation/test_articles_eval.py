@@ -17,6 +17,7 @@ from faultline.evaluation.articles import (
     GoldArticle,
     GoldError,
     GoldEvent,
+    SplitReport,
     date_ok,
     evaluate_articles,
     failure_kind,
@@ -24,6 +25,7 @@ from faultline.evaluation.articles import (
     load_article,
     load_articles,
     match,
+    tally,
 )
 from faultline.model import Actor, Event, Evidence
 
@@ -182,6 +184,20 @@ def test_judge_scores_counted_events_and_lists_the_missed_news() -> None:
     assert missed == []  # the background row is optional
     judged, missed = judge(article, TEXT, [])
     assert judged == [] and missed == [ACCUSATION]
+
+
+def test_a_background_event_dated_to_the_publication_day_is_counted_as_news() -> None:
+    old = replace(BORDER, cameo=("19",))
+    article = GoldArticle("chad", None, PUBLISHED, "test", "wire", TEXT, (ACCUSATION, old))
+    today = coded(SUDAN, "191", CHAD, sentence=SECOND, date=PUBLISHED)
+    judged, missed = judge(article, TEXT, [coded(CHAD, "112", SUDAN), today])
+    report = SplitReport()
+    tally(report, article, judged, missed)
+    assert (report.precision.hits, report.precision.total) == (1, 2)
+    assert (report.recall.hits, report.recall.total) == (1, 1)
+    assert (report.background_today.hits, report.background_today.total) == (1, 1)
+    assert report.kinds == {1: 1}
+    assert report.reliability[8].total == 2  # both events have confidence 0.8
 
 
 @pytest.mark.slow

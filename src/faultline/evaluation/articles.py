@@ -123,6 +123,7 @@ class SplitReport:
     kinds: Counter[int] = field(default_factory=Counter)
     null_target: Score = field(default_factory=Score)
     null_source: Score = field(default_factory=Score)
+    background_today: Score = field(default_factory=Score)
     confidence_sum: float = 0.0
     reliability: dict[int, Score] = field(default_factory=dict)
 
@@ -135,6 +136,8 @@ class SplitReport:
         rows += [("matched events: code agrees to the gold's depth", str(self.code_depth)),
                  ("counted events with a null target", str(self.null_target)),
                  ("counted events with a null source", str(self.null_source)),
+                 ("background events dated to the publication day",
+                  str(self.background_today)),
                  ("mean confidence of counted events", f"{mean:.2f}")]
         return rows
 
@@ -539,14 +542,15 @@ def evaluate_articles(folder: Path, split: str = "all") -> ArticleReport:
                                   title=article.title)
         judged, missed = judge(article, coded.text, events)
         for rep in (report.splits[n] for n in names if n in (article.split, "all")):
-            _tally(rep, article, judged, missed)
+            tally(rep, article, judged, missed)
         report.judged += [(article, j) for j in judged]
         report.missed += [(article, g) for g in missed]
     return report
 
 
-def _tally(rep: SplitReport, article: GoldArticle, judged: list[Judged],
-           missed: list[GoldEvent]) -> None:
+def tally(rep: SplitReport, article: GoldArticle, judged: list[Judged],
+          missed: list[GoldEvent]) -> None:
+    """Add one article's verdicts to a split's figures."""
     for j in judged:
         rep.precision.add(j.correct)
         rep.confidence_sum += j.event.confidence
@@ -556,6 +560,8 @@ def _tally(rep: SplitReport, article: GoldArticle, judged: list[Judged],
             rep.components[name].add(ok)
         if j.gold is not None and j.components["event real"]:
             rep.code_depth.add(j.event.cameo.startswith(j.gold.cameo))
+        if j.gold is not None and j.gold.status == "background":
+            rep.background_today.add(j.event.date == article.published)
         rep.null_target.add(j.event.target is None)
         rep.null_source.add(j.event.source is None)
         if j.kind is not None:
