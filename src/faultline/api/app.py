@@ -10,7 +10,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -25,7 +26,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from faultline import __version__
 from faultline.api import models as m
-from faultline.api.reader import StoreBusy, open_reader
+from faultline.api.reader import Reader, StoreBusy
 from faultline.errors import InputError
 from faultline.relations import actors, alerts, network, series
 from faultline.store.db import EventFilter, Store, StoreError, event_from_row
@@ -124,11 +125,8 @@ def _article(row: dict[str, Any]) -> m.ArticleOut:
 
 def _store(request: Request) -> Iterator[Store]:
     """The request's own read-only store, closed when the response is done."""
-    reader = open_reader(request.app.state.db)
-    try:
-        yield reader
-    finally:
-        reader.close()
+    with request.app.state.reader.store() as store:
+        yield store
 
 
 StoreDep = Annotated[Store, Depends(_store)]
@@ -136,11 +134,17 @@ StoreDep = Annotated[Store, Depends(_store)]
 
 def create_app(db: str | Path) -> FastAPI:
     """The API and dashboard over the store at ``db`` (opened read-only, per request)."""
-    path = Path(db)
-    app = FastAPI(title="Faultline", version=__version__, responses=ERRORS,
+    reader = Reader(Path(db))
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        reader.close()
+
+    app = FastAPI(title="Faultline", version=__version__, responses=ERRORS, lifespan=lifespan,
                   description="Political event data from news text: events, stories, dyad "
                               "series, change alerts and networks from a Faultline store.")
-    app.state.db = path
+    app.state.reader = reader
     code_lock = asyncio.Lock()
 
     @app.middleware("http")
