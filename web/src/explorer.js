@@ -79,6 +79,7 @@ export async function showDyad(a, b) {
   $("#actor-b").value = b;
   history.replaceState(null, "", `#dyad=${enc(a)},${enc(b)}`);
   const chart = clear($("#chart"));
+  $("#chart-title").textContent = `${a} – ${b}: loading…`;
   clear($("#events"));
   clear($("#evidence"));
   $("#events-hint").hidden = false;
