@@ -24,7 +24,7 @@ from faultline.dedup.minhash import signature, to_bytes
 from faultline.dedup.stories import Membership, StoryIndex
 from faultline.errors import InputError
 from faultline.model import Article, Event, RawDocument
-from faultline.store.db import Batch, open_store
+from faultline.store.db import Batch, writing
 
 if TYPE_CHECKING:
     from faultline.ingest.fields import FieldMap
@@ -244,27 +244,27 @@ def ingest_paths(
     from faultline import __version__
 
     began = time.perf_counter()
-    store = open_store(db_path, write=True)
-    try:
+    # The store is open only while a step writes, so `faultline serve` can read between batches.
+    with writing(db_path) as store:
         run_id = store.start_run([str(p) for p in paths], f"faultline/{__version__}")
         run = _Run(run_id, store.load_story_index(), store.known_documents(),
                    store.known_articles(), coder or _default_coder, date)
-        raws = read_inputs(paths, fmt, text_column, fields)
-        status = "interrupted"
-        try:
-            while chunk := list(islice(raws, batch_size)):
-                batch = run.batch(chunk)
+    raws = read_inputs(paths, fmt, text_column, fields)
+    status = "interrupted"
+    try:
+        while chunk := list(islice(raws, batch_size)):
+            batch = run.batch(chunk)
+            with writing(db_path) as store:
                 store.write_batch(batch)
-                run.committed(batch)
-                if progress is not None:
-                    progress(IngestProgress(run.documents, run.new, run.skipped, run.events,
-                                            len(run.errors), time.perf_counter() - began))
-            status = "finished"
-        finally:
-            store.finish_run(run_id, run.counts(), status)
-        stories_total = store.count("stories")
+            run.committed(batch)
+            if progress is not None:
+                progress(IngestProgress(run.documents, run.new, run.skipped, run.events,
+                                        len(run.errors), time.perf_counter() - began))
+        status = "finished"
     finally:
-        store.close()
+        with writing(db_path) as store:
+            store.finish_run(run_id, run.counts(), status)
+            stories_total = store.count("stories")
     return IngestReport(
         run_id=run_id, db_path=str(db_path), documents=run.documents, articles_new=run.new,
         articles_skipped=run.skipped, duplicates=run.duplicates, events=run.events,
