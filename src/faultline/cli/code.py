@@ -73,9 +73,10 @@ def code(
     """Code articles and print their events (schema v1); no database involved."""
     from faultline.pipeline import code_paths  # spaCy loads only when a command needs it
 
-    failed = 0
+    failed = documents = 0
     coded = []
     for result in code_paths(paths, fmt=format_in, date=date):
+        documents += 1
         if result.error is not None:
             report_error(result)
             failed += 1
@@ -87,4 +88,9 @@ def code(
             write_events(kept, fmt, stdout)
     if fmt is EventFormat.table:
         write_events(coded, fmt, stdout)
-    raise typer.Exit(1 if failed else 0)
+    if documents == 0:
+        stderr.print("faultline: no documents found", markup=False, highlight=False)
+    elif failed:
+        stderr.print(f"faultline: {failed} of {documents} documents failed", markup=False,
+                     highlight=False)
+    raise typer.Exit(1 if failed or documents == 0 else 0)

@@ -130,8 +130,11 @@ def ingest(
     """Code documents into the store; safe to re-run, and a stopped run continues where it was."""
     report = run_ingest(paths, db, format_in, date, text_column)
     _summary(report)
-    nothing = report.articles_new == 0 and report.articles_skipped == 0 and report.duplicates == 0
-    raise typer.Exit(1 if report.errors and nothing else 0)
+    if report.documents == 0:
+        raise _fail("no documents found", 1)
+    if report.errors:
+        raise _fail(f"{len(report.errors)} of {report.documents} documents failed "
+                    "(listed above, and in the store's errors table)", 1)
 
 
 class StoryFormat(StrEnum):

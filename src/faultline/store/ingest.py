@@ -19,9 +19,9 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from faultline.clean import article_from
 from faultline.dedup.minhash import signature, to_bytes
 from faultline.dedup.stories import Membership, StoryIndex
+from faultline.engine import clean_document
 from faultline.errors import InputError
 from faultline.model import Article, Event, RawDocument
 from faultline.store.db import Batch, open_store
@@ -145,13 +145,11 @@ class _Run:
                 self.skipped += 1
                 continue
             began = time.perf_counter()
-            try:
-                article = article_from(raw, date=self.date)
-            except InputError as e:
-                self._error(batch, e)
+            article = clean_document(raw, self.date)
+            self.coding_seconds += time.perf_counter() - began
+            if isinstance(article, InputError):
+                self._error(batch, article)
                 continue
-            finally:
-                self.coding_seconds += time.perf_counter() - began
             source = {"doc_ref": raw.doc_ref, "content_hash": key[1],
                       "article_id": article.article_id, "url": article.url,
                       "outlet": article.outlet, "title": article.title,
