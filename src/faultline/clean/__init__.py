@@ -14,6 +14,7 @@ from faultline.clean.boilerplate import filter_paragraphs
 from faultline.clean.language import check_text
 from faultline.clean.metadata import outlet_from_lines, parse_date, split_dateline
 from faultline.errors import InputError
+from faultline.ingest.decode import decode
 from faultline.model import Article, RawDocument, article_id_for
 
 __all__ = ["article_from"]
@@ -29,21 +30,23 @@ def _paragraphs(text: str) -> list[list[str]]:
     return [block.splitlines() for block in _BLANK_LINE.split(text) if block.strip()]
 
 
-def _decode(raw: RawDocument) -> str:
+def _decode(raw: RawDocument, notes: list[str]) -> str:
+    """The document's text; how it was decoded, when not clean UTF-8, is added to ``notes``."""
     if isinstance(raw.content, str):
         return raw.content
     if b"\x00" in raw.content[:BINARY_SNIFF_BYTES]:
         raise InputError(raw.doc_ref, "looks binary (NUL bytes), not text", "binary")
-    try:
-        return raw.content.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(raw.doc_ref, f"not valid UTF-8 (byte {e.start})", "encoding") from e
+    decoded = decode(raw.content)
+    if decoded.note:
+        notes.append(decoded.note)
+    return decoded.text
 
 
-def _plain(raw: RawDocument) -> tuple[list[list[str]], str | None, dict[str, str | None]]:
+def _plain(raw: RawDocument, notes: list[str],
+           ) -> tuple[list[list[str]], str | None, dict[str, str | None]]:
     """Paragraphs, title and metadata of a plain-text article: a short first line followed by
     more text is its title."""
-    text = _decode(raw).replace("\r\n", "\n")
+    text = _decode(raw, notes).replace("\r\n", "\n")
     blocks = _paragraphs(text)
     title = raw.title
     if title is None and len(blocks) > 1 and len(blocks[0]) == 1:
@@ -54,11 +57,12 @@ def _plain(raw: RawDocument) -> tuple[list[list[str]], str | None, dict[str, str
     return blocks, title, {}
 
 
-def _html(raw: RawDocument) -> tuple[list[list[str]], str | None, dict[str, str | None]]:
+def _html(raw: RawDocument, notes: list[str],
+          ) -> tuple[list[list[str]], str | None, dict[str, str | None]]:
     """Paragraphs, title and metadata from trafilatura (main text only, no comments/tables)."""
     try:
         extracted = trafilatura.bare_extraction(
-            raw.content, url=raw.url, with_metadata=True, include_comments=False,
+            _decode(raw, notes), url=raw.url, with_metadata=True, include_comments=False,
             include_tables=False,
         )
     except (ValueError, TypeError) as e:
@@ -77,7 +81,8 @@ def article_from(raw: RawDocument, date: str | None = None) -> Article:
     Raises InputError naming the document when nothing usable remains (empty, binary,
     not English, undecodable).
     """
-    blocks, title, meta = _html(raw) if raw.fmt == "html" else _plain(raw)
+    notes = list(raw.notes)
+    blocks, title, meta = _html(raw, notes) if raw.fmt == "html" else _plain(raw, notes)
     filtered = filter_paragraphs(blocks, title=title)
     paragraphs = list(filtered.paragraphs)
     place = dateline_outlet = None
@@ -103,4 +108,5 @@ def article_from(raw: RawDocument, date: str | None = None) -> Article:
         published=published,
         language="en",
         meta=extra,
+        notes=tuple(dict.fromkeys(notes)),
     )

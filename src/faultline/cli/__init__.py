@@ -7,6 +7,7 @@ from faultline.cli import (  # noqa: F401  (register their commands)
     code,
     demo,
     evaluate,
+    relations,
     store,
 )
 from faultline.cli.app import app

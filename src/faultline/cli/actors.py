@@ -13,7 +13,7 @@ from rich.table import Table
 
 from faultline.cli.app import app, eval_app
 from faultline.cli.code import check_date
-from faultline.cli.evaluate import DEFAULT_EVAL_DIR
+from faultline.cli.evaluate import DEFAULT_EVAL_DIR, EVAL_DIR_ENV, require_eval_file
 
 stdout = Console()
 # Confusion rows shown: enough to see the pattern, short enough for one screen.
@@ -49,13 +49,11 @@ def actors(
 
 @eval_app.command("actors")
 def eval_actors(
-    eval_dir: Annotated[Path, typer.Option(help="Folder with plover-gsr/.")] = DEFAULT_EVAL_DIR,
+    eval_dir: Annotated[Path, typer.Option(
+        help="Folder with plover-gsr/.", envvar=EVAL_DIR_ENV)] = DEFAULT_EVAL_DIR,
 ) -> None:
     """Score the actor resolver on the PLOVER gold records' actors."""
-    if not (eval_dir / "plover-gsr" / "records.jsonl").is_file():
-        Console(stderr=True).print(f"faultline: {eval_dir}: no plover-gsr/records.jsonl here",
-                                   markup=False)
-        raise typer.Exit(2)
+    require_eval_file(eval_dir, "plover-gsr/records.jsonl")
     from faultline.evaluation.actors import evaluate_actors
 
     report = evaluate_actors(eval_dir)

@@ -49,6 +49,32 @@ def check_format_in(value: str | None) -> str | None:
     return value
 
 
+def check_fields(values: list[str] | None) -> list[str] | None:
+    from faultline.ingest.fields import parse_fields
+
+    try:
+        parse_fields(values or [])
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from e
+    return values
+
+
+FieldOption = Annotated[list[str] | None, typer.Option(
+    "--field", metavar="FIELD=KEY", callback=check_fields,
+    help="Read FIELD (date, text, title, url, id, outlet, html) from the JSON Lines key or CSV "
+         "column KEY; repeatable. Common names are found without it.")]
+
+
+def warn_undated(articles: int, undated: int) -> None:
+    """One warning when most articles have no publication date."""
+    from faultline.ingest.fields import undated_warning
+
+    message = undated_warning(articles, undated)
+    if message:
+        stderr.print(f"faultline: warning: {message}", markup=False, highlight=False,
+                     soft_wrap=True)
+
+
 def report_error(result: DocResult) -> None:
     """One line on stderr naming the input and the reason."""
     assert result.error is not None
@@ -69,14 +95,21 @@ def code(
         callback=check_format_in)] = None,
     min_confidence: Annotated[float, typer.Option(
         "--min-confidence", min=0.0, max=1.0, help="Drop events below this confidence.")] = 0.0,
+    field: FieldOption = None,
 ) -> None:
     """Code articles and print their events (schema v1); no database involved."""
-    from faultline.pipeline import code_paths  # spaCy loads only when a command needs it
+    from faultline.ingest import read
+    from faultline.ingest.fields import parse_fields
+    from faultline.pipeline import code_documents  # spaCy loads only when a command needs it
 
-    failed = documents = 0
+    failed = articles = undated = documents = 0
     coded = []
-    for result in code_paths(paths, fmt=format_in, date=date):
+    raws = read(paths, fmt=format_in, fields=parse_fields(field or []))
+    for result in code_documents(raws, date=date):
         documents += 1
+        if result.article is not None:
+            articles += 1
+            undated += result.article.published is None
         if result.error is not None:
             report_error(result)
             failed += 1
@@ -88,6 +121,7 @@ def code(
             write_events(kept, fmt, stdout)
     if fmt is EventFormat.table:
         write_events(coded, fmt, stdout)
+    warn_undated(articles, undated)
     if documents == 0:
         stderr.print("faultline: no documents found", markup=False, highlight=False)
     elif failed:

@@ -118,7 +118,10 @@ class EventFilter:
     """Event filters shared by the API, the CLI and the exports.
 
     Actor codes and CAMEO codes match by prefix (``NER`` matches ``NERGOV``; ``07`` every
-    provide-aid code); dates are inclusive ISO dates.
+    provide-aid code, so a root is a two-digit prefix); dates are inclusive ISO dates;
+    ``dyad`` is a pair of actor prefixes in either direction; ``country`` either side's
+    country (or code prefix); ``text`` a case-insensitive piece of the evidence sentence;
+    ``counted_only`` keeps events the counting rule counts (not negated, not hypothetical).
     """
 
     source: str | None = None
@@ -126,6 +129,13 @@ class EventFilter:
     cameo: str | None = None
     since: str | None = None
     until: str | None = None
+    plover: str | None = None
+    quad_class: int | None = None
+    min_confidence: float | None = None
+    counted_only: bool = False
+    country: str | None = None
+    dyad: tuple[str, str] | None = None
+    text: str | None = None
 
     def where(self, alias: str = "") -> tuple[str, list[Any]]:
         prefix = f"{alias}." if alias else ""
@@ -142,6 +152,33 @@ class EventFilter:
         if self.until:
             clauses.append(f"{prefix}date <= CAST(? AS DATE)")
             params.append(self.until)
+        if self.plover:
+            clauses.append(f"upper({prefix}plover) = upper(?)")
+            params.append(self.plover)
+        if self.quad_class is not None:
+            clauses.append(f"{prefix}quad_class = ?")
+            params.append(self.quad_class)
+        if self.min_confidence is not None:
+            clauses.append(f"{prefix}confidence >= ?")
+            params.append(self.min_confidence)
+        if self.counted_only:
+            clauses.append(f"NOT {prefix}negated AND {prefix}modality <> 'hypothetical'")
+        if self.country:
+            clauses.append(f"(coalesce({prefix}source_country, '') = ? OR "
+                           f"coalesce({prefix}target_country, '') = ? OR "
+                           f"starts_with({prefix}source_code, ?) OR "
+                           f"starts_with({prefix}target_code, ?))")
+            params.extend([self.country] * 4)
+        if self.dyad:
+            a, b = self.dyad
+            clauses.append(f"((starts_with({prefix}source_code, ?) AND "
+                           f"starts_with({prefix}target_code, ?)) OR "
+                           f"(starts_with({prefix}source_code, ?) AND "
+                           f"starts_with({prefix}target_code, ?)))")
+            params.extend([a, b, b, a])
+        if self.text:
+            clauses.append(f"contains(lower({prefix}evidence_sentence), lower(?))")
+            params.append(self.text)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

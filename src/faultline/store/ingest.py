@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from faultline.dedup.minhash import signature, to_bytes
 from faultline.dedup.stories import Membership, StoryIndex
@@ -25,6 +25,9 @@ from faultline.engine import clean_document
 from faultline.errors import InputError
 from faultline.model import Article, Event, RawDocument
 from faultline.store.db import Batch, open_store
+
+if TYPE_CHECKING:
+    from faultline.ingest.fields import FieldMap
 
 # Documents per transaction: at ~6 coded articles/s a batch commits every few seconds, which
 # bounds the work a killed run repeats.
@@ -75,6 +78,7 @@ class IngestReport:
     elapsed: float
     coding_seconds: float
     status: str = "finished"
+    undated: int = 0  # new articles without a publication date
 
     @property
     def rate(self) -> float:
@@ -108,11 +112,12 @@ def _default_coder(
 
 
 def read_inputs(paths: Sequence[str | Path], fmt: str | None,
-                text_column: str = DEFAULT_TEXT_COLUMN) -> Iterator[RawDocument | InputError]:
+                text_column: str = DEFAULT_TEXT_COLUMN, fields: FieldMap | None = None,
+                ) -> Iterator[RawDocument | InputError]:
     """``faultline.ingest.read`` (imported late: the readers pull in their parsers)."""
     from faultline.ingest import read
 
-    return read(paths, fmt=fmt, text_column=text_column)
+    return read(paths, fmt=fmt, text_column=text_column, fields=fields)
 
 
 class _Run:
@@ -127,7 +132,7 @@ class _Run:
         self.coder = coder
         self.date = date
         self.documents = self.new = self.skipped = self.duplicates = 0
-        self.events = self.stories_new = 0
+        self.events = self.stories_new = self.undated = 0
         self.coding_seconds = 0.0
         self.errors: list[ErrorRecord] = []
 
@@ -194,6 +199,7 @@ class _Run:
             flat["run_id"] = self.run_id
             batch.events.append(flat)
         self.new += 1
+        self.undated += article.published is None
         self.events += len(events)
 
     def _error(self, batch: Batch, error: InputError) -> None:
@@ -226,7 +232,7 @@ def ingest_paths(
     paths: Sequence[str | Path], db_path: str | Path, *, fmt: str | None = None,
     date: str | None = None, progress: Callable[[IngestProgress], None] | None = None,
     text_column: str = DEFAULT_TEXT_COLUMN, batch_size: int = BATCH_SIZE,
-    coder: Coder | None = None,
+    coder: Coder | None = None, fields: FieldMap | None = None,
 ) -> IngestReport:
     """Ingest every document under ``paths`` into the store at ``db_path`` (created if needed).
 
@@ -241,7 +247,7 @@ def ingest_paths(
         run_id = store.start_run([str(p) for p in paths], f"faultline/{__version__}")
         run = _Run(run_id, store.load_story_index(), store.known_documents(),
                    store.known_articles(), coder or _default_coder, date)
-        raws = read_inputs(paths, fmt, text_column)
+        raws = read_inputs(paths, fmt, text_column, fields)
         status = "interrupted"
         try:
             while chunk := list(islice(raws, batch_size)):
@@ -262,4 +268,5 @@ def ingest_paths(
         articles_skipped=run.skipped, duplicates=run.duplicates, events=run.events,
         stories_new=run.stories_new, stories_total=stories_total, errors=tuple(run.errors),
         elapsed=time.perf_counter() - began, coding_seconds=run.coding_seconds, status=status,
+        undated=run.undated,
     )
