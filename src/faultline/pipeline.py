@@ -13,12 +13,20 @@ import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from faultline import actors, events
-from faultline.engine import clean_document
+from faultline.engine import (
+    Engine,
+    batched,
+    clean_document,
+    open_executor,
+    ordered_map,
+    workers_for,
+)
 from faultline.errors import InputError
 from faultline.ingest import read
 from faultline.model import Article, Event, RawDocument, event_id_for
@@ -146,33 +154,47 @@ def code_articles(
                 yield article, _code_one(next(docs), article)
 
 
+def code_batch(raws: list[RawDocument | InputError], date: str | None = None) -> list[DocResult]:
+    """Clean and code one batch in input order; errors come back as results, never raised."""
+    cleaned: list[DocResult] = []
+    for raw in raws:
+        if isinstance(raw, InputError):
+            cleaned.append(DocResult(raw.source, error=raw))
+            continue
+        article = clean_document(raw, date)
+        if isinstance(article, InputError):
+            cleaned.append(DocResult(raw.doc_ref, error=article))
+        else:
+            cleaned.append(DocResult(raw.doc_ref, article=article))
+    coded = iter(code_articles(r.article for r in cleaned if r.article is not None))
+    results: list[DocResult] = []
+    for result in cleaned:
+        if result.article is None:
+            results.append(result)
+            continue
+        article, outcome = next(coded)
+        if isinstance(outcome, InputError):
+            results.append(DocResult(result.doc_ref, article=article, error=outcome))
+        else:
+            results.append(DocResult(result.doc_ref, article=article, events=outcome))
+    return results
+
+
 def code_documents(
     raws: Iterable[RawDocument | InputError], *, date: str | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int = BATCH_SIZE, engine: Engine | None = None,
 ) -> Iterator[DocResult]:
-    """Clean and code documents in input order; errors come back as results, never raised."""
-    iterator = iter(raws)
-    while batch := list(islice(iterator, batch_size)):
-        cleaned: list[DocResult] = []
-        for raw in batch:
-            if isinstance(raw, InputError):
-                cleaned.append(DocResult(raw.source, error=raw))
-                continue
-            article = clean_document(raw, date)
-            if isinstance(article, InputError):
-                cleaned.append(DocResult(raw.doc_ref, error=article))
-            else:
-                cleaned.append(DocResult(raw.doc_ref, article=article))
-        coded = iter(code_articles(r.article for r in cleaned if r.article is not None))
-        for result in cleaned:
-            if result.article is None:
-                yield result
-                continue
-            article, outcome = next(coded)
-            if isinstance(outcome, InputError):
-                yield DocResult(result.doc_ref, article=article, error=outcome)
-            else:
-                yield DocResult(result.doc_ref, article=article, events=outcome)
+    """Clean and code documents in input order; errors come back as results, never raised.
+
+    ``engine`` spreads batches over processes or a cluster; the results are the same, in the
+    same order, as in this process (the default: one process).
+    """
+    engine = engine or Engine(workers=1)
+    workers, items = workers_for(engine, raws)
+    with open_executor(engine, workers) as (executor, slots):
+        for results in ordered_map(partial(code_batch, date=date), batched(items, batch_size),
+                                   executor, slots):
+            yield from results
 
 
 def code_paths(
