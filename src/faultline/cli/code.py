@@ -10,7 +10,7 @@ from rich.console import Console
 from faultline import __version__
 from faultline.clean.metadata import valid_iso_date
 from faultline.cli.app import app
-from faultline.cli.output import EventFormat, write_events
+from faultline.cli.output import EventFormat, explain_events, write_events
 from faultline.ingest import FORMATS
 
 if TYPE_CHECKING:
@@ -69,6 +69,10 @@ def code(
         callback=check_format_in)] = None,
     min_confidence: Annotated[float, typer.Option(
         "--min-confidence", min=0.0, max=1.0, help="Drop events below this confidence.")] = 0.0,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Print each event with the lexicon row, argument strategies, "
+                          "modality and time cues that produced it (instead of --format).")
+    ] = False,
 ) -> None:
     """Code articles and print their events (schema v1); no database involved."""
     from faultline.pipeline import code_paths  # spaCy loads only when a command needs it
@@ -81,7 +85,9 @@ def code(
             failed += 1
             continue
         kept = [e for e in result.events if e.confidence >= min_confidence]
-        if fmt is EventFormat.table:
+        if explain:
+            explain_events(kept, stdout)
+        elif fmt is EventFormat.table:
             coded.extend(kept)
         else:
             write_events(kept, fmt, stdout)

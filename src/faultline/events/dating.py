@@ -36,9 +36,8 @@ _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 class EventDate:
     date: str | None
     precision: str | None
+    cue: str = ""  # how the date was found, for the event's trace
 
-
-NO_DATE = EventDate(None, None)
 
 
 def _iso(year: int, month: int = 1, day: int = 1) -> str | None:
@@ -133,7 +132,9 @@ def event_date(sentence: Span, verb: Token, published: str | None, future: bool)
     for expression in _time_expressions(sentence, verb):
         found = read_expression(expression.text, pub)
         if found is not None and found.date is not None:
-            return found
-    if pub is None or future:
-        return NO_DATE
-    return EventDate(pub.isoformat(), "day")
+            return EventDate(found.date, found.precision, f"time:expression={expression.text}")
+    if pub is None:
+        return EventDate(None, None, "time:no_publication_date")
+    if future:
+        return EventDate(None, None, "time:future")
+    return EventDate(pub.isoformat(), "day", "time:publication_date")

@@ -30,6 +30,14 @@ class Entry:
     line: int
 
     @property
+    def row_id(self) -> str:
+        """A stable, readable id for traces: "send[soldier|troop](to)=0234", "n:talk=043"."""
+        objects = f"[{'|'.join(sorted(self.objects))}]" if self.objects else ""
+        preps = f"({'|'.join(self.preps)})" if self.preps else ""
+        kind = "n:" if self.pos == "N" else ""
+        return f"{kind}{self.lemma}{objects}{preps}={self.cameo}"
+
+    @property
     def specificity(self) -> int:
         """Object-constrained rows beat preposition rows, which beat bare lemmas."""
         return 2 * bool(self.objects) + bool(self.preps)
