@@ -176,7 +176,8 @@ class Event:
     @property
     def counted(self) -> bool:
         """Whether aggregates count this event (the schema's counting rule)."""
-        return not self.negated and self.modality != "hypothetical" and not self.one_sided
+        return not self.negated and self.modality != "hypothetical" and not self.one_sided \
+            and not (self.background and self.date is None)  # an undated past: no series
 
     def to_dict(self) -> dict[str, Any]:
         """Schema v1 in the documented field order."""

@@ -149,7 +149,7 @@ def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors
     code, source, target, mode = _reframed(found, assessed, actors)
     info = lookup(code)
     when = event_date(sentence, verb, article.published,
-                      future=assessed.modality == "intended")
+                      future=assessed.modality == "intended", trigger=found.trigger)
     evidence = _evidence(article, sentence, found.trigger)
     score = raw_score(Features(
         # An unidentified perpetrator (UAF) is a placeholder, not evidence of who acted.
@@ -174,7 +174,7 @@ def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors
         negated=mode.negated, modality=mode.modality,  # type: ignore[arg-type]
         location=where,
         evidence=evidence, confidence=calibrated(score), coder=CODER,
-        one_sided=_one_sided(source, target),
+        one_sided=_one_sided(source, target), background=when.background,
         trace=_trace(found, assessed, info.code, mode, when.cue),
     )
 
