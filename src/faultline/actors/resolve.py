@@ -269,6 +269,7 @@ class DocActors:
     # Phase two (``coref.resolve_pronouns``): what each pronoun stands for, read-only after.
     pronouns: dict[int, Actor | None] = field(default_factory=dict)
     plurals: dict[int, list[Actor]] = field(default_factory=dict)
+    pronoun_rules: dict[int, str] = field(default_factory=dict)
 
     def actors_for(self, token: Token) -> list[Actor]:
         """Actors for the phrase headed by ``token`` and its coordinated conjuncts; coordinated

@@ -11,7 +11,7 @@ from rich.console import Console
 from faultline import __version__
 from faultline.clean.metadata import valid_iso_date
 from faultline.cli.app import app
-from faultline.cli.output import EventFormat, write_events
+from faultline.cli.output import EventFormat, explain_events, write_events
 from faultline.ingest import FORMATS
 
 if TYPE_CHECKING:
@@ -125,6 +125,10 @@ def code(
     workers: WorkersOption = None,
     engine: EngineOption = EngineName.local,
     scheduler: SchedulerOption = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Print each event with the lexicon row, argument strategies, "
+                          "modality and time cues that produced it (instead of --format).")
+    ] = False,
 ) -> None:
     """Code articles and print their events (schema v1); no database involved."""
     from faultline.ingest import read
@@ -145,11 +149,13 @@ def code(
             failed += 1
             continue
         kept = [e for e in result.events if e.confidence >= min_confidence]
-        if fmt is EventFormat.table:
+        if explain:
+            explain_events(kept, stdout)
+        elif fmt is EventFormat.table:
             coded.extend(kept)
         else:
             write_events(kept, fmt, stdout)
-    if fmt is EventFormat.table:
+    if fmt is EventFormat.table and not explain:
         write_events(coded, fmt, stdout)
     warn_undated(articles, undated)
     if documents == 0:
