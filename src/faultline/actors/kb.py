@@ -399,8 +399,9 @@ def use_actor_files(paths: Iterable[Path]) -> None:
     ``load_nlp()`` of this process, ahead of the built-in tables; a broken file raises
     ``DataFileError`` naming the file and line now."""
     global _user_files
-    _user_files = tuple(Path(p).resolve() for p in paths)
-    load_kb()
+    files = tuple(Path(p).resolve() for p in paths)
+    load_kb_with(files)  # raises before anything changes
+    _user_files = files
 
 
 def active_actor_files() -> tuple[Path, ...]:

@@ -430,7 +430,9 @@ class DocActors:
         if base.kind in {"group", "person"} and base.role:
             role = base.role
         elif base.kind == "igo":
-            role = role or base.role
+            # "UN peacekeepers": the mention's role; "the European Union": the body's own
+            # (a role word inside the name is part of the name)
+            role = base.role if head.ent_id_ else role or base.role
         elif role is None:
             role = base.role
         if _is_former(head) and (base.kind == "person" or role == "GOV"):
@@ -676,6 +678,9 @@ class DocActors:
         if token.head.i != token.i and _role_of(self.kb, token.head):
             return key  # "Mali Defence Ministry", "US Senate": the state's own institution
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and after.ent_id_.startswith(("person:", "name:")) \
+                and after.ent_iob_ == "B":
+            return None  # "Georgia Meloni": a first name before a known person's name
         if after is not None and after.pos_ == "PROPN" and after.is_title and not after.ent_id_ \
                 and not _hyphen_follows(after) \
                 and after.ent_type_ not in {"DATE", "TIME"} \

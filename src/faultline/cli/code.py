@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -56,6 +57,26 @@ def report_error(result: DocResult) -> None:
                  markup=False, highlight=False, soft_wrap=True)
 
 
+def use_actors(files: list[Path] | None) -> list[Path] | None:
+    """``--actors``: the user's actor dictionaries, ahead of the built-in knowledge base for
+    this run; a line that cannot be used stops the run with its file, line and problem."""
+    if files:
+        from faultline.actors.kb import use_actor_files
+        from faultline.tsv import DataFileError
+
+        try:
+            use_actor_files(files)
+        except DataFileError as e:
+            stderr.print(f"faultline: {e}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from e
+    return files
+
+
+ActorsOption = Annotated[list[Path] | None, typer.Option(
+    "--actors", help="Actor dictionary (our TSV or PETRARCH .actors.txt), ahead of the "
+    "built-in knowledge base; repeatable.", callback=use_actors)]
+
+
 @app.command()
 def code(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
@@ -69,6 +90,7 @@ def code(
         callback=check_format_in)] = None,
     min_confidence: Annotated[float, typer.Option(
         "--min-confidence", min=0.0, max=1.0, help="Drop events below this confidence.")] = 0.0,
+    actors: ActorsOption = None,
 ) -> None:
     """Code articles and print their events (schema v1); no database involved."""
     from faultline.pipeline import code_paths  # spaCy loads only when a command needs it

@@ -21,7 +21,7 @@ from rich.progress import (
 from rich.table import Table
 
 from faultline.cli.app import app
-from faultline.cli.code import check_date, check_format_in
+from faultline.cli.code import ActorsOption, check_date, check_format_in
 from faultline.cli.output import EventFormat, write_events
 from faultline.store.db import DEFAULT_DB, EventFilter, StoreError, open_store
 from faultline.store.export import ExportFormat, export
@@ -126,6 +126,7 @@ def ingest(
         callback=check_date)] = None,
     text_column: Annotated[str, typer.Option(
         "--text-column", help="CSV column holding the article text.")] = "text",
+    actors: ActorsOption = None,
 ) -> None:
     """Code documents into the store; safe to re-run, and a stopped run continues where it was."""
     report = run_ingest(paths, db, format_in, date, text_column)
