@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -108,6 +109,26 @@ def report_error(result: DocResult) -> None:
                  markup=False, highlight=False, soft_wrap=True)
 
 
+def use_actors(files: list[Path] | None) -> list[Path] | None:
+    """``--actors``: the user's actor dictionaries, ahead of the built-in knowledge base for
+    this run; a line that cannot be used stops the run with its file, line and problem."""
+    if files:
+        from faultline.actors.kb import use_actor_files
+        from faultline.tsv import DataFileError
+
+        try:
+            use_actor_files(files)
+        except DataFileError as e:
+            stderr.print(f"faultline: {e}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from e
+    return files
+
+
+ActorsOption = Annotated[list[Path] | None, typer.Option(
+    "--actors", help="Actor dictionary (our TSV or PETRARCH .actors.txt), ahead of the "
+    "built-in knowledge base; repeatable.", callback=use_actors)]
+
+
 @app.command()
 def code(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
@@ -129,6 +150,7 @@ def code(
         "--explain", help="Print each event with the lexicon row, argument strategies, "
                           "modality and time cues that produced it (instead of --format).")
     ] = False,
+    actors: ActorsOption = None,
 ) -> None:
     """Code articles and print their events (schema v1); no database involved."""
     from faultline.ingest import read
