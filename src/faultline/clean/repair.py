@@ -74,7 +74,7 @@ def _names() -> tuple[re.Pattern[str], dict[str, str]]:
     from faultline.actors.kb import load_kb
 
     forms: dict[str, str] = {}
-    names = [*load_kb().names, *calendar.day_name, *calendar.month_name[1:]]
+    names = [*load_kb().spellings.values(), *calendar.day_name, *calendar.month_name[1:]]
     for name in names:
         key = name.lower()
         if key == name or key in STOP_WORDS:
