@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from tests.conftest import REPO
 from tests.model.test_model import make_event
+from typer.testing import CliRunner
 
+from faultline.cli import app
 from faultline.evaluation.articles import (
     KINDS,
     GoldArticle,
@@ -200,6 +202,24 @@ def test_a_background_event_dated_to_the_publication_day_is_counted_as_news() ->
     assert report.reliability[8].total == 2  # both events have confidence 0.8
 
 
+@pytest.mark.parametrize(("args", "message"), [
+    (["--split", "train"], "--split is one of fit, test, all"),
+    (["--format", "csv"], "--format one of table, markdown, json"),
+])
+def test_the_command_refuses_a_bad_option_before_any_work(args: list[str],
+                                                          message: str) -> None:
+    result = CliRunner().invoke(app, ["eval", "articles", *args])
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_the_command_names_a_bad_gold_file(tmp_path: Path) -> None:
+    write_article(tmp_path, [{"source": "TCD", "target": "SDN", "cameo": "112",
+                              "date": "2025", "quote": "not in the text"}])
+    result = CliRunner().invoke(app, ["eval", "articles", "--articles-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "chad.gold.jsonl:1" in result.output and "quote not in the article" in result.output
+
+
 @pytest.mark.slow
 def test_the_harness_runs_the_coder_on_real_articles(tmp_path: Path) -> None:
     for name in ("sudan_el_fasher", "drc_m23_rwanda"):
@@ -220,3 +240,7 @@ def test_the_harness_runs_the_coder_on_real_articles(tmp_path: Path) -> None:
     assert {"splits", "errors", "missed"} <= set(as_json)
     assert all(e["sentence"] and e["kind"] in KINDS for e in as_json["errors"])
     assert "| precision: counted events fully correct |" in report.to_markdown()
+    shown = CliRunner().invoke(app, ["eval", "articles", "--articles-dir", str(tmp_path),
+                                     "--split", "test", "--format", "json"])
+    assert shown.exit_code == 0
+    assert set(json.loads(shown.output)["splits"]) == {"test"}
