@@ -239,6 +239,8 @@ def test_the_harness_runs_the_coder_on_real_articles(tmp_path: Path) -> None:
     as_json = report.to_json()
     assert {"splits", "errors", "missed"} <= set(as_json)
     assert all(e["sentence"] and e["kind"] in KINDS for e in as_json["errors"])
+    sudan = as_json["articles"]["sudan_el_fasher"]
+    assert sudan["fully_correct"] >= 1 and sudan["gold_news"] >= sudan["missed"]
     assert "| precision: counted events fully correct |" in report.to_markdown()
     shown = CliRunner().invoke(app, ["eval", "articles", "--articles-dir", str(tmp_path),
                                      "--split", "test", "--format", "json"])

@@ -149,6 +149,7 @@ class ArticleReport:
     splits: dict[str, SplitReport]
     judged: list[tuple[GoldArticle, Judged]]
     missed: list[tuple[GoldArticle, GoldEvent]]
+    articles: list[GoldArticle] = field(default_factory=list)
 
     def errors(self) -> list[tuple[GoldArticle, Judged]]:
         return [(a, j) for a, j in self.judged if not j.correct]
@@ -166,7 +167,19 @@ class ArticleReport:
                        for a, j in self.errors()],
             "missed": [{"article": a.name, "split": a.split, "gold": _gold_summary(g)}
                        for a, g in self.missed],
+            "articles": self.per_article(),
         }
+
+    def per_article(self) -> dict[str, dict[str, Any]]:
+        """Counted events, fully correct, gold news rows and rows missed, per article."""
+        rows = {article.name: _article_row(article) for article in self.articles}
+        for article, verdict in self.judged:
+            row = rows.setdefault(article.name, _article_row(article))
+            row["counted"] += 1
+            row["fully_correct"] += verdict.correct
+        for article, _ in self.missed:
+            rows.setdefault(article.name, _article_row(article))["missed"] += 1
+        return dict(sorted(rows.items()))
 
     def to_markdown(self) -> str:
         names = list(self.splits)
@@ -186,6 +199,12 @@ class ArticleReport:
                   for b in range(CONFIDENCE_BINS)
                   if any(b in self.splits[n].reliability for n in names)]
         return "\n".join(lines) + "\n"
+
+
+def _article_row(article: GoldArticle) -> dict[str, Any]:
+    news = sum(g.status == "counted" for g in article.gold)
+    return {"split": article.split, "kind": article.kind, "counted": 0, "fully_correct": 0,
+            "gold_news": news, "missed": 0}
 
 
 def _summary(event: Event) -> str:
@@ -536,7 +555,7 @@ def evaluate_articles(folder: Path, split: str = "all") -> ArticleReport:
 
     articles = load_articles(folder, split)
     names = [*SPLITS, "all"] if split == "all" else [split]
-    report = ArticleReport({name: SplitReport() for name in names}, [], [])
+    report = ArticleReport({name: SplitReport() for name in names}, [], [], articles)
     for article in articles:
         coded, events = code_text(article.text, date=article.published, doc_ref=article.name,
                                   title=article.title)
