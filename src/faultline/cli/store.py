@@ -21,12 +21,25 @@ from rich.progress import (
 from rich.table import Table
 
 from faultline.cli.app import app
-from faultline.cli.code import FieldOption, check_date, check_format_in, warn_undated
+from faultline.cli.code import (
+    ActorsOption,
+    EngineName,
+    EngineOption,
+    FieldOption,
+    SchedulerOption,
+    WorkersOption,
+    check_date,
+    check_format_in,
+    engine_for,
+    warn_undated,
+)
 from faultline.cli.output import EventFormat, write_events
+from faultline.errors import EngineError
 from faultline.store.db import DEFAULT_DB, EventFilter, StoreError, open_store
 from faultline.store.export import ExportFormat, export
 
 if TYPE_CHECKING:
+    from faultline.engine import Engine
     from faultline.store.db import Store
     from faultline.store.ingest import IngestProgress, IngestReport
 
@@ -97,7 +110,7 @@ def _summary(report: IngestReport) -> None:
 
 def run_ingest(paths: list[str], db: Path, format_in: str | None = None,
                date: str | None = None, text_column: str = "text",
-               fields: list[str] | None = None) -> IngestReport:
+               fields: list[str] | None = None, engine: Engine | None = None) -> IngestReport:
     """Ingest with a progress bar (documents, events, errors, rate, ETA); shared with demo."""
     from faultline.ingest.fields import parse_fields
     from faultline.store.ingest import ingest_paths
@@ -116,11 +129,12 @@ def run_ingest(paths: list[str], db: Path, format_in: str | None = None,
 
         try:
             return ingest_paths(paths, db, fmt=format_in, date=date, progress=progress,
-                                text_column=text_column, fields=parse_fields(fields or []))
+                                text_column=text_column, fields=parse_fields(fields or []),
+                                engine=engine)
         except KeyboardInterrupt:
             raise _fail("interrupted; committed batches are kept: run the same command to "
                         "continue", 130) from None
-        except StoreError as e:
+        except (StoreError, EngineError) as e:
             raise _fail(str(e)) from e
 
 
@@ -136,13 +150,21 @@ def ingest(
     text_column: Annotated[str, typer.Option(
         "--text-column", help="CSV column holding the article text.")] = "text",
     field: FieldOption = None,
+    workers: WorkersOption = None,
+    engine: EngineOption = EngineName.local,
+    scheduler: SchedulerOption = None,
+    actors: ActorsOption = None,
 ) -> None:
     """Code documents into the store; safe to re-run, and a stopped run continues where it was."""
-    report = run_ingest(paths, db, format_in, date, text_column, field)
+    report = run_ingest(paths, db, format_in, date, text_column, field,
+                        engine_for(engine, workers, scheduler))
     _summary(report)
     warn_undated(report.articles_new, report.undated)
-    nothing = report.articles_new == 0 and report.articles_skipped == 0 and report.duplicates == 0
-    raise typer.Exit(1 if report.errors and nothing else 0)
+    if report.documents == 0:
+        raise _fail("no documents found", 1)
+    if report.errors:
+        raise _fail(f"{len(report.errors)} of {report.documents} documents failed "
+                    "(listed above, and in the store's errors table)", 1)
 
 
 class StoryFormat(StrEnum):
