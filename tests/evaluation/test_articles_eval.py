@@ -128,6 +128,14 @@ def test_a_row_for_each_member_matches_one_event_per_country() -> None:
     assert match(TEXT, events, [replace(both, each=False)]) == {0: replace(both, each=False)}
 
 
+def test_a_row_with_another_root_matches_only_the_same_dyad() -> None:
+    egypt = Actor("Egypt", "EGY", "EGY", None, "Egypt")
+    other_happening = coded(CHAD, "072", egypt, trigger="arming")
+    same_dyad = coded(SUDAN, "072", CHAD, trigger="arming")  # sides swapped: still a candidate
+    assert match(TEXT, [other_happening], [ACCUSATION]) == {}
+    assert match(TEXT, [same_dyad], [ACCUSATION]) == {0: ACCUSATION}
+
+
 def test_a_gold_row_only_matches_events_of_its_own_sentence() -> None:
     elsewhere = coded(CHAD, "112", SUDAN, sentence=SECOND)
     assert match(TEXT, [elsewhere], [ACCUSATION]) == {}

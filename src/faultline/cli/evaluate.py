@@ -136,5 +136,7 @@ def eval_articles(
     for error in as_json["errors"]:
         typer.echo(f"[{error['kind']}] {error['article']}: {error['event']}  gold: "
                    f"{error['gold'] or '—'}\n    {error['sentence']}")
+        if error["trace"]:
+            typer.echo(f"    trace: {'; '.join(error['trace'])}")
     for miss in as_json["missed"]:
         typer.echo(f"[missed] {miss['article']}: {miss['gold']}")

@@ -163,7 +163,8 @@ class ArticleReport:
                        for name, rep in self.splits.items()},
             "errors": [{"article": a.name, "split": a.split, "kind": j.kind,
                         "kind_name": KINDS.get(j.kind or 0), "event": _summary(j.event),
-                        "gold": _gold_summary(j.gold), "sentence": j.event.evidence.sentence}
+                        "gold": _gold_summary(j.gold), "sentence": j.event.evidence.sentence,
+                        "trace": list(j.event.trace)}
                        for a, j in self.errors()],
             "missed": [{"article": a.name, "split": a.split, "gold": _gold_summary(g)}
                        for a, g in self.missed],
@@ -372,10 +373,12 @@ def components(event: Event, gold: GoldEvent | None) -> dict[str, bool]:
 
 
 def _eligible(event: Event, gold: GoldEvent) -> bool:
-    """Same happening possible: shares the root or at least one side's country."""
-    sides = (event.source, event.target)
-    return event.cameo_root in gold.roots or any(
-        country_ok(a, g) for a in sides for g in (gold.source, gold.target))
+    """Same happening possible: shares the root, or both sides' countries (either way round)."""
+    if event.cameo_root in gold.roots:
+        return True
+    src, tgt = event.source, event.target
+    return (country_ok(src, gold.source) and country_ok(tgt, gold.target)) or (
+        country_ok(src, gold.target) and country_ok(tgt, gold.source))
 
 
 def _affinity(event: Event, gold: GoldEvent) -> int:
