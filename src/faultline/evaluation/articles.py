@@ -3,11 +3,12 @@
 Each article is a ``.txt`` file with a small header (``date:``, ``split:``, ...) and a
 ``.gold.jsonl`` beside it listing what an analyst expects (see ``eval/articles/README.md``).
 The coder runs on every article with its publication date; its counted events (the library's
-own ``Event.counted``) are matched one-to-one with the gold rows whose quote lies in the
-event's sentence. Precision is the share of counted events fully correct (source and target
-country + role, CAMEO root, date); recall the share of gold news events found with the right
-root and dyad. Every counted event that is not fully correct gets one failure kind (the eight
-kinds of issue 11) from the heuristics in ``failure_kind``; the gold never looks at the coder.
+own ``Event.counted``) are matched one-to-one (a row for a group, one per member country)
+with the gold rows whose quote lies in the event's sentence. Precision is the share of counted
+events fully correct (source and target country + role, CAMEO root, date); recall the share of
+gold news events found with the right root and dyad. Every counted event that is not fully
+correct gets one failure kind (the eight kinds of issue 11) from the documented heuristics in
+``failure_kind``: they read the gold and the event, never a judgement by hand.
 """
 
 from __future__ import annotations
