@@ -126,6 +126,11 @@ def test_a_row_for_each_member_matches_one_event_per_country() -> None:
     events = [coded(CHAD, "112", SUDAN), coded(CHAD, "112", egypt), coded(CHAD, "112", SUDAN)]
     assert match(TEXT, events, [both]) == {0: both, 1: both}
     assert match(TEXT, events, [replace(both, each=False)]) == {0: replace(both, each=False)}
+    union = Actor("the AU", "IGOAFU", None, "GOV", "African Union")
+    europe = Actor("the EU", "IGOEUR", None, "GOV", "European Union")
+    bodies = replace(ACCUSATION, source=("IGOAFU", "IGOEUR"), each=True)
+    welcomed = [coded(union, "112", SUDAN), coded(europe, "112", SUDAN)]
+    assert match(TEXT, welcomed, [bodies]) == {0: bodies, 1: bodies}
 
 
 def test_a_row_with_another_root_matches_only_the_same_dyad() -> None:

@@ -397,6 +397,14 @@ def _spans(article_text: str, gold: GoldEvent) -> list[tuple[int, int]]:
     return spans
 
 
+def _member(actor: Actor | None) -> str | None:
+    """Which member of a group an actor is: its country, or an organisation's own code."""
+    key = actor_key(actor)
+    if key is None or key.startswith(("IGO", "NGO")):
+        return key
+    return key[:COUNTRY_CHARS]
+
+
 def _in_sentence(event: Event, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start < event.evidence.end and event.evidence.start < end
                for start, end in spans)
@@ -412,7 +420,8 @@ def match(article_text: str, events: Sequence[Event], gold: Sequence[GoldEvent],
     """Counted event index → gold row, best affinity first, same sentence only.
 
     One event per row, except a row marked ``each`` (its alternatives are several actors,
-    each an event of its own): one event per distinct pair of countries.
+    each an event of its own): one event per distinct pair of members (a country, or an
+    organisation).
     """
     spans = [_spans(article_text, g) for g in gold]
     pairs = []
@@ -423,8 +432,7 @@ def match(article_text: str, events: Sequence[Event], gold: Sequence[GoldEvent],
     taken_events: dict[int, GoldEvent] = {}
     taken_gold: dict[int, set[tuple[str | None, ...]]] = {}
     for _, i, j in sorted(pairs):
-        countries = tuple((actor_key(a) or "")[:COUNTRY_CHARS] or None
-                          for a in (events[i].source, events[i].target))
+        countries = (_member(events[i].source), _member(events[i].target))
         members = taken_gold.get(j, set())
         if i in taken_events or (members and not gold[j].each) or countries in members:
             continue
