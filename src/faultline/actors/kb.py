@@ -29,9 +29,10 @@ from faultline.tsv import DataFileError, package_rows, parse_rows
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 # CAMEO-style roles; ELI: former officials and other elites; HLH: health; AGR: agriculture;
-# UAF: unidentified armed forces (the perpetrators of an attack nobody is named for).
+# UAF: unidentified armed forces (the perpetrators of an attack nobody is named for); CRM:
+# criminal organisations (cartels, gangs).
 ROLES = frozenset(
-    "GOV MIL COP JUD LEG OPP REB INS SPY MED BUS EDU REL CVL NGO IGO REF LAB ELI HLH AGR UAF"
+    "GOV MIL COP JUD LEG OPP REB INS SPY MED BUS EDU REL CVL NGO IGO REF LAB ELI HLH AGR UAF CRM"
     .split()
 )
 
@@ -332,8 +333,8 @@ def load_offices(_rows: Rows, filename: str, countries: dict[str, Country], laye
     skip = set(hidden)
     offices = layer.offices
     for number, row in _rows(filename):
-        country = row["country"]
-        if country not in countries and not country.startswith(INTERNATIONAL_PREFIXES):
+        country = row["country"]  # ISO3, an international code, or a group's code
+        if country[:3] not in countries and not country.startswith(INTERNATIONAL_PREFIXES):
             raise KBError(f"{filename}:{number}: unknown country {country!r}")
         if (row["role"] and row["role"] not in ROLES) or not row["entity"].startswith("person:"):
             raise KBError(f"{filename}:{number}: bad role or entity id")
@@ -365,7 +366,7 @@ def _load_places(_rows: Rows, filename: str, countries: dict[str, Country],
 
 
 # Bump when the KnowledgeBase's structure changes: older cached copies are then ignored.
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 
 
 def cache_dir() -> Path:
@@ -455,6 +456,7 @@ def _build(rows: Rows, *, with_phoenix: bool, user_files: tuple[Path, ...] = ()
     ours = Layer(FAULTLINE)
     _load_places(rows, "places.tsv", countries, ours)
     _load_organisations(rows, countries, ours)
+    load_fixed_actors(rows, "institutions.tsv", countries, ours)
     load_offices(rows, "people.tsv", countries, ours)
     _load_roles(rows, "roles.tsv", ours)
     layers.append(ours)

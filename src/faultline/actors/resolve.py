@@ -87,6 +87,8 @@ PAIR_SIZE = 2
 REGION_NAMES = frozenset({"Sahel", "Maghreb", "Balkans", "Balkan", "Caucasus", "Levant",
                           "Gulf", "Mediterranean", "Baltic", "Caribbean", "Arctic", "Pacific",
                           "Atlantic", "Andean", "Nordic", "Arab", "African", "European"})
+# Heads that speak for the actor their for-phrase names ("a spokesman for the ministry").
+SPOKESPERSON_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 # Heads that count or gather the actor their of-phrase names ("thousands of Iraqi Kurds", "a
 # group of Yoruba elders"): the phrase is that actor.
 QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "ten",
@@ -185,6 +187,8 @@ def _person(kb: KnowledgeBase, key: str, date: str | None) -> Base:
     name = terms[0].name
     if not where or where.startswith(INTERNATIONAL_PREFIXES):
         return Base(where or None, None, name, role, key, kind="person")
+    if (group := kb.by_code.get(where)) is not None:  # a group's leader: the group's code
+        return Base(where, group.country, name, role, key, kind="person")
     former = where if role == FORMER_ROLE else None
     return Base(where, where, name, role, key, kind="person", former=former)
 
@@ -623,7 +627,8 @@ class DocActors:
         if lemma not in PARTITIVE_HEADS and lemma not in QUANTITY_HEADS:
             return None
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and (child.lower_ == "of" or (
+                    child.lower_ == "for" and lemma in SPOKESPERSON_HEADS)):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         inner = self.actor_at(obj)
