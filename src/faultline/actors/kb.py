@@ -392,26 +392,31 @@ def _digest(user_files: tuple[Path, ...]) -> str:
     return digest.hexdigest()[:20]
 
 
-_user_files: tuple[Path, ...] = ()
+# The active user dictionaries travel in the environment, so worker processes started for
+# this run (``--workers``, Dask) load the same ones.
+ACTORS_ENV = "FAULTLINE_ACTOR_FILES"
 
 
 def use_actor_files(paths: Iterable[Path]) -> None:
     """Make user actor dictionaries (``--actors``) part of every later ``load_kb()`` and
-    ``load_nlp()`` of this process, ahead of the built-in tables; a broken file raises
-    ``DataFileError`` naming the file and line now."""
-    global _user_files
+    ``load_nlp()`` of this process and of the workers it starts, ahead of the built-in tables;
+    a broken file raises ``DataFileError`` naming the file and line now."""
     files = tuple(Path(p).resolve() for p in paths)
     load_kb_with(files)  # raises before anything changes
-    _user_files = files
+    if files:
+        os.environ[ACTORS_ENV] = os.pathsep.join(str(f) for f in files)
+    else:
+        os.environ.pop(ACTORS_ENV, None)
 
 
 def active_actor_files() -> tuple[Path, ...]:
-    return _user_files
+    value = os.environ.get(ACTORS_ENV, "")
+    return tuple(Path(p) for p in value.split(os.pathsep) if p)
 
 
 def load_kb() -> KnowledgeBase:
     """The knowledge base with the active user dictionaries (``use_actor_files``)."""
-    return load_kb_with(_user_files)
+    return load_kb_with(active_actor_files())
 
 
 @functools.cache

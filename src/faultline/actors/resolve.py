@@ -7,7 +7,8 @@ Rules, in order (each documented where it is applied):
 3. a partitive head takes the actor of its of-phrase ("a member of the Syrian parliament");
 4. otherwise a definite description of a role or of "the country" takes the country the article is
    about ("the junta", "its army", "the country's military leaders");
-5. pronouns follow ``coref``; anything else that is not a known role stays unknown.
+5. pronouns follow ``coref``, resolved after every named mention; anything else that is not a
+   known role stays unknown.
 The role comes from the head noun, else from a role word among its modifiers; a generic head
 ("officials", "leaders") takes a more specific modifier's role ("intelligence officials": SPY).
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from faultline.actors.coref import plural_antecedents, pronoun_antecedent, sentence_window
+from faultline.actors.coref import is_pronoun, resolve_pronouns, sentence_window
 from faultline.actors.kb import (
     INTERNATIONAL_PREFIXES,
     KnowledgeBase,
@@ -39,7 +40,6 @@ DATELINE_WEIGHT = 2.0  # a dateline counts like a country named in the lead
 # Definite descriptions that stand for the country the article is about.
 COUNTRY_WORDS = frozenset({"country", "nation", "state"})
 DEFINITE = frozenset({"the", "its", "their", "this"})
-PRONOUNS = frozenset({"they", "them", "it", "we", "us", "he", "she", "him", "her"})
 # KB keys that name a country (the state, its capital, its people, one of its places).
 PLACE_KINDS = frozenset({"country", "seat", "adj", "place"})
 # Words before a country name that make it a river or a region, not the state.
@@ -303,13 +303,17 @@ class DocActors:
     # text of the KB entity each token is part of, and how often each country is named
     ent_text: dict[int, str] = field(default_factory=dict)
     countries_named: Counter[str] = field(default_factory=Counter)
+    # Phase two (``coref.resolve_pronouns``): what each pronoun stands for, read-only after.
+    pronouns: dict[int, Actor | None] = field(default_factory=dict)
+    plurals: dict[int, list[Actor]] = field(default_factory=dict)
+    pronoun_rules: dict[int, str] = field(default_factory=dict)
 
     def actors_for(self, token: Token) -> list[Actor]:
         """Actors for the phrase headed by ``token`` and its coordinated conjuncts; coordinated
         names among the modifiers give one actor each ("French and Egyptian warships"); "the
         two countries" gives the last two countries named before it."""
         pair = self._pair(token) or [
-            replace(a, text=token.text) for a in plural_antecedents(self, token)
+            replace(a, text=token.text) for a in self.plurals.get(token.i, ())
         ] if token.pos_ in {"NOUN", "PRON"} else []
         if pair:
             return pair
@@ -373,8 +377,8 @@ class DocActors:
     def _resolve(self, head: Token, source: Token | None = None
                  ) -> tuple[Actor | None, Token | None]:
         text = self._phrase(head)
-        if head.lower_ in PRONOUNS and head.pos_ == "PRON":  # "us", not "US"
-            found = pronoun_antecedent(self, head)
+        if is_pronoun(head):  # resolved in phase two, never from here
+            found = self.pronouns.get(head.i)
             return (None if found is None else replace(found, text=text)), None
         role = self._role(head)
         if _language_use(head, self._key(head)):
@@ -880,4 +884,5 @@ def resolve(doc: Doc, article: Article) -> DocActors:
             actor = actors.actor_at(token)
             if actor is not None and actor.code is not None:
                 actors.named.append((token.i, actor))
+    resolve_pronouns(actors)
     return actors

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from faultline.cli.app import app, eval_app
 from faultline.cli.code import ActorsOption, check_date
-from faultline.cli.evaluate import DEFAULT_EVAL_DIR
+from faultline.cli.evaluate import DEFAULT_EVAL_DIR, EVAL_DIR_ENV, require_eval_file
 
 if TYPE_CHECKING:
     from faultline.evaluation.actors import DevReport
@@ -53,7 +53,8 @@ def actors(
 
 @eval_app.command("actors")
 def eval_actors(
-    eval_dir: Annotated[Path, typer.Option(help="Folder with plover-gsr/.")] = DEFAULT_EVAL_DIR,
+    eval_dir: Annotated[Path, typer.Option(
+        help="Folder with plover-gsr/.", envvar=EVAL_DIR_ENV)] = DEFAULT_EVAL_DIR,
     dev_set: Annotated[Path | None, typer.Option(
         help="Our development set of dated mentions (default: eval/actors/mentions.tsv of "
         "the repository).")] = None,
@@ -64,11 +65,9 @@ def eval_actors(
     from faultline.evaluation.actors import DEV_SET, evaluate_actors, evaluate_dev_set
 
     dev_path = dev_set or DEV_SET
-    if not dev_path.is_file() and not (eval_dir / "plover-gsr" / "records.jsonl").is_file():
-        Console(stderr=True).print(f"faultline: neither {dev_path} nor {eval_dir}/plover-gsr/"
-                                   "records.jsonl is here", markup=False)
-        raise typer.Exit(2)
-    if dev_path.is_file():
+    if not dev_path.is_file():  # an installed package has no development set
+        require_eval_file(eval_dir, "plover-gsr/records.jsonl")
+    else:
         _print_dev(evaluate_dev_set(dev_path), misses)
     if not (eval_dir / "plover-gsr" / "records.jsonl").is_file():
         return
