@@ -435,7 +435,11 @@ class DocActors:
                     source: Token | None) -> str | None:
         """Combine the KB's role with the mention's: a group's or office holder's own role wins,
         an IGO's only when the mention names none ("UN peacekeepers": MIL)."""
-        if base.kind in {"group", "person"} and base.role:
+        # Out of office, the text's own title says what a person is now ("opposition leader
+        # X"); a state title after the term is the old one ("President X"): ELI.
+        titled_now = base.kind == "person" and base.role == FORMER_ROLE \
+            and role not in {None, "GOV"}
+        if base.kind in {"group", "person"} and base.role and not titled_now:
             role = base.role
         elif base.kind == "igo":
             # "UN peacekeepers": the mention's role; "the European Union": the body's own
