@@ -79,6 +79,7 @@ class Office:
     end: str | None
     source: str = "faultline"
     default: bool = False
+    stale: bool = False  # an open range the conversion closed: its end is not a known end
 
     def holds(self, date: str | None) -> bool:
         """Whether the office is held on ``date`` (no date: the current holder)."""
@@ -348,7 +349,7 @@ def load_offices(_rows: Rows, filename: str, countries: dict[str, Country], laye
             raise KBError(f"{filename}:{number}: office ends before it starts")
         office = Office(row["entity"], row["name"], _split(row["aliases"]), country,
                         row["role"] or None, row.get("office", ""), start, end, layer.source,
-                        row.get("status") == "default")
+                        row.get("status") == "default", row.get("status") == "stale")
         for other in offices.get(office.entity, []):
             if office.office and other.office == office.office \
                     and (other.start or "") < (end or "9999") \
@@ -366,7 +367,7 @@ def _load_places(_rows: Rows, filename: str, countries: dict[str, Country],
 
 
 # Bump when the KnowledgeBase's structure changes: older cached copies are then ignored.
-CACHE_VERSION = "4"
+CACHE_VERSION = "5"
 
 
 def cache_dir() -> Path:

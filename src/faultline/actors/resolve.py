@@ -87,7 +87,7 @@ PAIR_SIZE = 2
 REGION_NAMES = frozenset({"Sahel", "Maghreb", "Balkans", "Balkan", "Caucasus", "Levant",
                           "Gulf", "Mediterranean", "Baltic", "Caribbean", "Arctic", "Pacific",
                           "Atlantic", "Andean", "Nordic", "Arab", "African", "European"})
-# Heads that speak for the actor their for-phrase names ("a spokesman for the ministry").
+# Heads that speak for the actor their for- or at-phrase names ("a spokesman at the ministry").
 SPOKESPERSON_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 # Heads that count or gather the actor their of-phrase names ("thousands of Iraqi Kurds", "a
 # group of Yoruba elders"): the phrase is that actor.
@@ -181,7 +181,10 @@ def _person(kb: KnowledgeBase, key: str, date: str | None) -> Base:
         dated = [t for t in terms if not t.default]
         past = [t for t in dated if t.end is not None and date is not None and t.end <= date]
         if past:
-            where, role = max(past, key=lambda t: t.end or "").country, FORMER_ROLE
+            # after their last term an elite; after a range the conversion closed for want
+            # of news (stale), their role is unknown, the text's own title gives it
+            last = max(past, key=lambda t: t.end or "")
+            where, role = last.country, None if last.stale else FORMER_ROLE
         else:
             where, role = min(dated, key=lambda t: t.sort_start).country, None
     name = terms[0].name
@@ -636,7 +639,7 @@ class DocActors:
             return None
         for child in head.children:
             if child.dep_ == "prep" and (child.lower_ == "of" or (
-                    child.lower_ == "for" and lemma in SPOKESPERSON_HEADS)):
+                    child.lower_ in {"for", "at"} and lemma in SPOKESPERSON_HEADS)):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         inner = self.actor_at(obj)
