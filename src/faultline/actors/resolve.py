@@ -89,6 +89,9 @@ REGION_NAMES = frozenset({"Sahel", "Maghreb", "Balkans", "Balkan", "Caucasus", "
                           "Atlantic", "Andean", "Nordic", "Arab", "African", "European"})
 # Heads that speak for the actor their for- or at-phrase names ("a spokesman at the ministry").
 SPOKESPERSON_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
+# Peoples who live across several states: without a place named, not the story's country's
+# ("Kurdish forces" in a story about Iraq and Syria).
+TRANSNATIONAL_PEOPLES = frozenset({"Kurdish", "Kurd", "Kurds", "Baloch", "Baluch", "Pashtun"})
 # Heads that count or gather the actor their of-phrase names ("thousands of Iraqi Kurds", "a
 # group of Yoruba elders"): the phrase is that actor.
 QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "ten",
@@ -580,7 +583,7 @@ class DocActors:
             return None
         if head.tag_ == "NNS" and any(
                 c.dep_ in MODIFIER_DEPS and not c.ent_id_ and c.is_title
-                and c.text not in REGION_NAMES
+                and c.text not in REGION_NAMES and c.text not in TRANSNATIONAL_PEOPLES
                 and (c.ent_type_ == "NORP" or (c.pos_ == "PROPN" and (
                     c.ent_type_ not in {"ORG", "GPE", "FAC", "LOC"} or _unknown_place(c))))
                 for c in head.children):
