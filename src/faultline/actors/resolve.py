@@ -426,6 +426,12 @@ class DocActors:
             if role is not None and head.pos_ == "NOUN" and _role_of(self.kb, head):
                 return Actor(text=text, role=role), None  # "insurgents": country unknown
             return None, None
+        if base.kind == "person" and source is not None and source.i != head.i \
+                and _role_of(self.kb, head) and base.country in self.kb.countries:
+            # "the Bush administration", "Putin's government": the person's country, the
+            # head's role, whether or not they are in office on the date
+            base = replace(base, kind="country", code=base.country, role=None, entity=None,
+                           name=self.kb.countries[base.country].name)
         if base.kind == "adj" and source is not None:
             base = self._residence(head, source, base)
         role = self._final_role(head, base, role, source)
