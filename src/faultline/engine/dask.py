@@ -19,7 +19,7 @@ from distributed import Client, Future, LocalCluster, WorkerPlugin
 from faultline.errors import EngineError
 
 # Seconds to wait for a scheduler given by address before saying it cannot be reached.
-CONNECT_TIMEOUT_S = 30
+CONNECT_TIMEOUT_S = 10
 
 
 class LoadModel(WorkerPlugin):
