@@ -135,5 +135,8 @@ def open_executor(engine: Engine, workers: int) -> Iterator[tuple[Executor | Non
         return
     # "spawn": a forked child would inherit the parent's DuckDB connection and threads.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_load_model) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_model)
+    try:
         yield pool, workers
+    finally:  # on Ctrl-C or an error, queued batches are dropped, not coded first
+        pool.shutdown(wait=True, cancel_futures=True)
