@@ -1,9 +1,11 @@
 """A resumable ingest run: read → clean → skip what is stored → code → dedup → store, in batches.
 
 Each batch is one transaction (articles, their sources, story membership, events, errors), so
-a run stopped at any moment — Ctrl-C or kill -9 — loses at most the batch in flight, and the
+a run stopped at any moment — Ctrl-C or kill -9 — loses at most the batches in flight, and the
 same command continues: documents whose (doc_ref, content hash) is stored are skipped before
-cleaning, and texts whose article id is stored are skipped before parsing.
+cleaning, and texts whose article id is stored are skipped before parsing. Coding may run in
+other processes or on a Dask cluster (``faultline.engine``); reading, story assignment and
+writes stay in this process, in input order.
 """
 
 from __future__ import annotations
