@@ -152,8 +152,8 @@ def test_dateline_variants(text: str, place: str, outlet: str | None) -> None:
 def test_latin1_and_stray_bytes_are_decoded_and_noted() -> None:
     text = "Benin’s president met Togo’s envoy in Lomé on Monday to discuss the border."
     cp1252 = article_from(RawDocument("w.txt", text.encode("cp1252")))
-    assert cp1252.text == text
-    assert cp1252.notes == ("decoded as cp1252 (not UTF-8)",)
+    assert cp1252.text == text.replace("’", "'")  # quotes normalised
+    assert cp1252.notes[0] == "decoded as cp1252 (not UTF-8)"
     stray = article_from(RawDocument("s.txt", text.encode("utf-8") + b" \xff\xfe"))
-    assert stray.text.startswith(text)
-    assert stray.notes == ("2 invalid UTF-8 byte sequence(s) replaced with U+FFFD",)
+    assert stray.text.startswith(text.replace("’", "'"))
+    assert stray.notes[0] == "2 invalid UTF-8 byte sequence(s) replaced with U+FFFD"

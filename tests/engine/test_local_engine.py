@@ -49,3 +49,26 @@ def test_a_small_input_runs_in_one_process_a_large_one_on_every_core() -> None:
     assert list(items) == list(range(1000))  # nothing lost while sizing the input
     assert workers >= 1
     assert workers_for(Engine(workers=3), range(10))[0] == 3
+
+
+@pytest.mark.slow
+def test_user_actor_dictionaries_reach_the_workers(tmp_path: Path) -> None:
+    """``--actors`` is set in the parent; spawned workers must code with it too."""
+    from faultline.actors.kb import use_actor_files
+    from faultline.model import RawDocument
+
+    world = tmp_path / "world.tsv"
+    world.write_text("name\taliases\tcode\tstart\tend\n"
+                     "Brigade du Fleuve\tBDF\tMLIREBBDF\t\t\n", "utf-8")
+    text = ("The Brigade du Fleuve attacked an army post near Gao on Monday, the Malian army "
+            "said. Malian soldiers fought the Brigade du Fleuve for two hours.")
+    docs = [RawDocument(doc_ref=f"doc{i}.txt", content=text, published="2025-03-03")
+            for i in range(4)]
+    use_actor_files([world])
+    try:
+        coded = list(code_documents(iter(docs), batch_size=1, engine=Engine(workers=2)))
+    finally:
+        use_actor_files(())
+    codes = {actor.code for r in coded for e in r.events for actor in (e.source, e.target)
+             if actor is not None}
+    assert "MLIREBBDF" in codes

@@ -130,7 +130,7 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path: Path, coder) -> N
         assert len(store.errors(report.run_id)) == len(report.errors)
         latin1 = [a for a in store.articles().to_pylist() if a["doc_ref"].endswith("07-latin1.txt")]
     assert latin1[0]["text"] == "Le Bénin et le Niger"
-    assert latin1[0]["notes"] == ["decoded as cp1252 (not UTF-8)"]
+    assert latin1[0]["notes"][0] == "decoded as cp1252 (not UTF-8)"
 
 
 def test_newer_schema_is_refused_and_file_untouched(tmp_path: Path) -> None:

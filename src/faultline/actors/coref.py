@@ -65,6 +65,7 @@ class Mentions(Protocol):
     named: list[tuple[int, Actor]]
     pronouns: dict[int, Actor | None]
     plurals: dict[int, list[Actor]]
+    pronoun_rules: dict[int, str]
 
     def actor_at(self, head: Token) -> Actor | None: ...
 
@@ -77,7 +78,8 @@ def is_pronoun(token: Token) -> bool:
 
 
 def resolve_pronouns(actors: Mentions) -> None:
-    """Phase two: fill ``actors.pronouns`` and ``actors.plurals`` for every pronoun.
+    """Phase two: fill ``actors.pronouns``, ``actors.plurals`` and the rule that resolved each
+    (``actors.pronoun_rules``, for event traces) for every pronoun.
 
     Third-person subjects first (they look back to reporters and earlier subjects), then other
     third-person pronouns (they exclude their clause's subject), then "we"/"us" (they take a
@@ -88,8 +90,12 @@ def resolve_pronouns(actors: Mentions) -> None:
     order = sorted(pronouns, key=lambda t: (t.lower_ in FIRST_PERSON,
                                             t.dep_ not in SUBJECT_DEPS, t.i))
     for pronoun in order:
-        actors.plurals[pronoun.i] = plural_antecedents(actors, pronoun)
-        actors.pronouns[pronoun.i] = pronoun_antecedent(actors, pronoun)
+        plural = plural_antecedents(actors, pronoun)
+        actors.plurals[pronoun.i] = plural
+        found, rule = _antecedent(actors, pronoun)
+        actors.pronouns[pronoun.i] = found
+        if plural or found is not None:
+            actors.pronoun_rules[pronoun.i] = "plural" if plural else rule
 
 
 def _place_mention(token: Token) -> bool:
@@ -240,16 +246,16 @@ def plural_antecedents(actors: Mentions, pronoun: Token) -> list[Actor]:
     return []
 
 
-def pronoun_antecedent(actors: Mentions, pronoun: Token) -> Actor | None:
-    """The actor a pronoun stands for, or None when the rules find none."""
+def _antecedent(actors: Mentions, pronoun: Token) -> tuple[Actor | None, str]:
+    """The actor a pronoun stands for (None when the rules find none) and the rule's name."""
     if pronoun.lower_ in FIRST_PERSON:
-        return _speaker(actors, pronoun)
+        return _speaker(actors, pronoun), "speaker"
     reporter = _reporting_subject(actors, pronoun)
     if reporter is not None:
-        return reporter
+        return reporter, "reporter"
     topic = _topic(actors, pronoun)
     if topic is not None:
-        return topic
+        return topic, "topic"
     subject = clause_subject(pronoun.head) if pronoun.dep_ not in SUBJECT_DEPS else None
     excluded = actors.actor_at(subject) if subject is not None and subject != pronoun \
         else None
@@ -262,5 +268,5 @@ def pronoun_antecedent(actors: Mentions, pronoun: Token) -> Actor | None:
         if excluded is not None and (actor.code == excluded.code or (
                 actor.country == excluded.country and None in (actor.role, excluded.role))):
             continue  # not the clause's own subject; another role of its country can be
-        return actor
-    return None
+        return actor, "recent"
+    return None, "recent"

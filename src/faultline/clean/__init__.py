@@ -1,7 +1,8 @@
 """Cleaning: a RawDocument becomes an Article (story text only, with title, byline, outlet, date).
 
-``article_from`` is the stage's one public function. HTML goes through trafilatura first; plain
-text and trafilatura's output then pass the same line-level boilerplate filter.
+``article_from`` is the stage's one public function. Decoded text is repaired (mojibake, quotes
+and dashes, lost case: ``repair``); HTML goes through trafilatura first; plain text and
+trafilatura's output then pass the same line-level boilerplate filter.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import trafilatura
 from faultline.clean.boilerplate import filter_paragraphs
 from faultline.clean.language import check_text
 from faultline.clean.metadata import outlet_from_lines, parse_date, split_dateline
+from faultline.clean.repair import fix_encoding, restore_case
 from faultline.errors import InputError
 from faultline.ingest.decode import decode
 from faultline.model import Article, RawDocument, article_id_for
@@ -30,23 +32,31 @@ def _paragraphs(text: str) -> list[list[str]]:
     return [block.splitlines() for block in _BLANK_LINE.split(text) if block.strip()]
 
 
+def _noted(result: tuple[str, str | None], notes: list[str]) -> str:
+    text, note = result
+    if note:
+        notes.append(note)
+    return text
+
+
 def _decode(raw: RawDocument, notes: list[str]) -> str:
-    """The document's text; how it was decoded, when not clean UTF-8, is added to ``notes``."""
+    """The document's text, mojibake repaired, quotes and dashes normalised; how it was
+    decoded and repaired is added to ``notes``."""
     if isinstance(raw.content, str):
-        return raw.content
-    if b"\x00" in raw.content[:BINARY_SNIFF_BYTES]:
+        text = raw.content
+    elif b"\x00" in raw.content[:BINARY_SNIFF_BYTES]:
         raise InputError(raw.doc_ref, "looks binary (NUL bytes), not text", "binary")
-    decoded = decode(raw.content)
-    if decoded.note:
-        notes.append(decoded.note)
-    return decoded.text
+    else:
+        decoded = decode(raw.content)
+        text = _noted((decoded.text, decoded.note), notes)
+    return _noted(fix_encoding(text), notes)
 
 
 def _plain(raw: RawDocument, notes: list[str],
            ) -> tuple[list[list[str]], str | None, dict[str, str | None]]:
     """Paragraphs, title and metadata of a plain-text article: a short first line followed by
     more text is its title."""
-    text = _decode(raw, notes).replace("\r\n", "\n")
+    text = _noted(restore_case(_decode(raw, notes).replace("\r\n", "\n")), notes)
     blocks = _paragraphs(text)
     title = raw.title
     if title is None and len(blocks) > 1 and len(blocks[0]) == 1:
@@ -70,7 +80,8 @@ def _html(raw: RawDocument, notes: list[str],
     if extracted is None or not (extracted.text or "").strip():
         raise InputError(raw.doc_ref, "no article text found in the HTML", "empty")
     # trafilatura gives one line per block element: each line is a paragraph here.
-    blocks = [[line] for line in extracted.text.splitlines() if line.strip()]
+    text = _noted(restore_case(extracted.text), notes)
+    blocks = [[line] for line in text.splitlines() if line.strip()]
     meta = {"byline": extracted.author, "published": extracted.date, "outlet": extracted.sitename}
     return blocks, raw.title or extracted.title, meta
 
@@ -89,7 +100,9 @@ def article_from(raw: RawDocument, date: str | None = None) -> Article:
     if paragraphs:
         paragraphs[0], place, dateline_outlet = split_dateline(paragraphs[0])
     text = "\n\n".join(p for p in paragraphs if p.strip())
-    check_text(raw.doc_ref, text)
+    identified = check_text(raw.doc_ref, text)
+    if identified.note:
+        notes.append(identified.note)
     published = date or parse_date(raw.published) or parse_date(meta.get("published")) \
         or parse_date(filtered.published_text)
     outlet = (raw.outlet or meta.get("outlet") or dateline_outlet
@@ -106,7 +119,7 @@ def article_from(raw: RawDocument, date: str | None = None) -> Article:
         outlet=outlet,
         url=raw.url,
         published=published,
-        language="en",
+        language=identified.language,
         meta=extra,
         notes=tuple(dict.fromkeys(notes)),
     )

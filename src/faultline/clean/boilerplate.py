@@ -169,6 +169,7 @@ def filter_paragraphs(paragraphs: list[list[str]], title: str | None = None) -> 
     dropped: list[str] = []
     kept: list[str] = []
     in_header = True
+    labels: list[str] = []  # short header-zone lines: labels when a story follows them
     title_key = title.strip().casefold() if title else None
     for block in paragraphs:
         lines: list[str] = []
@@ -194,11 +195,15 @@ def filter_paragraphs(paragraphs: list[list[str]], title: str | None = None) -> 
         paragraph = " ".join(lines)
         words = len(paragraph.split())
         if in_header and words <= HEADER_LABEL_MAX_WORDS and not _SENTENCE_END.search(paragraph):
-            dropped.append(paragraph)
+            labels.append(paragraph)
             continue
         if words >= STORY_PARAGRAPH_MIN_WORDS:
             in_header = False
         kept.append(paragraph)
+    if kept:
+        dropped.extend(labels)
+    else:
+        kept = labels  # a text of nothing but short lines is all the story there is
     # Author bios sit at the end; the byline is often found only there, so judge them last.
     # The only paragraph left is the story, whatever it says.
     while len(kept) > 1 and _is_bio(kept[-1], byline) and not too_much(kept[-1]):

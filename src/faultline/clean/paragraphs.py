@@ -38,7 +38,8 @@ def _abbreviations() -> frozenset[str]:
                      for _, row in package_rows("faultline.clean", "abbreviations.tsv"))
 
 
-def _ends_with_abbreviation(text: str) -> bool:
+def ends_with_abbreviation(text: str) -> bool:
+    """Whether ``text`` ends with an abbreviation or an initial ("Gen.", "U.S.", "J.")."""
     found = _LAST_WORD.search(text)
     if not found:
         return False
@@ -53,7 +54,7 @@ def sentences(text: str) -> list[str]:
     start = 0
     for boundary in _BOUNDARY.finditer(text):
         end = boundary.end(1)
-        if boundary.group(1) == "" and _ends_with_abbreviation(text[start:end]):
+        if boundary.group(1) == "" and ends_with_abbreviation(text[start:end]):
             continue
         found.append(text[start:end])
         start = boundary.end()

@@ -8,6 +8,7 @@ from faultline.cli import (  # noqa: F401  (register their commands)
     demo,
     evaluate,
     relations,
+    serve,
     store,
 )
 from faultline.cli.app import app

@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from faultline.cli.app import app, eval_app
-from faultline.cli.code import check_date
+from faultline.cli.code import ActorsOption, check_date
 from faultline.cli.evaluate import DEFAULT_EVAL_DIR, EVAL_DIR_ENV, require_eval_file
 
 stdout = Console()
@@ -29,6 +29,7 @@ def actors(
     context: Annotated[str | None, typer.Option(
         help="The surrounding article text, for descriptions and ambiguous names.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    actor_files: ActorsOption = None,
 ) -> None:
     """Resolve one actor mention to its code, country, role and entity."""
     from faultline.actors import resolve_actor  # spaCy loads only when needed

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -11,7 +12,7 @@ from rich.console import Console
 from faultline import __version__
 from faultline.clean.metadata import valid_iso_date
 from faultline.cli.app import app
-from faultline.cli.output import EventFormat, write_events
+from faultline.cli.output import EventFormat, explain_events, write_events
 from faultline.ingest import FORMATS
 
 if TYPE_CHECKING:
@@ -121,6 +122,26 @@ def report_error(result: DocResult) -> None:
                  markup=False, highlight=False, soft_wrap=True)
 
 
+def use_actors(files: list[Path] | None) -> list[Path] | None:
+    """``--actors``: the user's actor dictionaries, ahead of the built-in knowledge base for
+    this run; a line that cannot be used stops the run with its file, line and problem."""
+    if files:
+        from faultline.actors.kb import use_actor_files
+        from faultline.tsv import DataFileError
+
+        try:
+            use_actor_files(files)
+        except DataFileError as e:
+            stderr.print(f"faultline: {e}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from e
+    return files
+
+
+ActorsOption = Annotated[list[Path] | None, typer.Option(
+    "--actors", help="Actor dictionary (our TSV or PETRARCH .actors.txt), ahead of the "
+    "built-in knowledge base; repeatable.", callback=use_actors)]
+
+
 @app.command()
 def code(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for stdin.")],
@@ -138,6 +159,11 @@ def code(
     workers: WorkersOption = None,
     engine: EngineOption = EngineName.local,
     scheduler: SchedulerOption = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Print each event with the lexicon row, argument strategies, "
+                          "modality and time cues that produced it (instead of --format).")
+    ] = False,
+    actors: ActorsOption = None,
 ) -> None:
     """Code articles and print their events (schema v1); no database involved."""
     from faultline.ingest import read
@@ -158,11 +184,13 @@ def code(
             failed += 1
             continue
         kept = [e for e in result.events if e.confidence >= min_confidence]
-        if fmt is EventFormat.table:
+        if explain:
+            explain_events(kept, stdout)
+        elif fmt is EventFormat.table:
             coded.extend(kept)
         else:
             write_events(kept, fmt, stdout)
-    if fmt is EventFormat.table:
+    if fmt is EventFormat.table and not explain:
         write_events(coded, fmt, stdout)
     warn_undated(articles, undated)
     if documents == 0:

@@ -22,6 +22,7 @@ from rich.table import Table
 
 from faultline.cli.app import app
 from faultline.cli.code import (
+    ActorsOption,
     EngineName,
     EngineOption,
     FieldOption,
@@ -152,6 +153,7 @@ def ingest(
     workers: WorkersOption = None,
     engine: EngineOption = EngineName.local,
     scheduler: SchedulerOption = None,
+    actors: ActorsOption = None,
 ) -> None:
     """Code documents into the store; safe to re-run, and a stopped run continues where it was."""
     report = run_ingest(paths, db, format_in, date, text_column, field,

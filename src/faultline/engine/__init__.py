@@ -18,6 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import chain, islice
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from faultline.clean import article_from
@@ -114,9 +115,14 @@ def ordered_map(work: Callable[[T], R], items: Iterable[T],
         yield pending.popleft().result()
 
 
-def _load_model() -> None:
+def load_worker_model(actor_files: tuple[Path, ...]) -> None:
+    """A worker's start: the parent's ``--actors`` dictionaries (a spawned process does not
+    inherit them), then the model, so the first batch does not wait."""
+    from faultline.actors.kb import use_actor_files
     from faultline.nlp.load import load_nlp
 
+    if actor_files:
+        use_actor_files(actor_files)
     load_nlp()
 
 
@@ -135,7 +141,10 @@ def open_executor(engine: Engine, workers: int) -> Iterator[tuple[Executor | Non
         return
     # "spawn": a forked child would inherit the parent's DuckDB connection and threads.
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_load_model)
+    from faultline.actors.kb import active_actor_files
+
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=load_worker_model,
+                               initargs=(active_actor_files(),))
     try:
         yield pool, workers
     finally:  # on Ctrl-C or an error, queued batches are dropped, not coded first

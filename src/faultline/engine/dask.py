@@ -16,6 +16,8 @@ from typing import Any
 
 from distributed import Client, Future, LocalCluster, WorkerPlugin
 
+from faultline.actors.kb import active_actor_files
+from faultline.engine import load_worker_model
 from faultline.errors import EngineError
 
 # Seconds to wait for a scheduler given by address before saying it cannot be reached.
@@ -23,14 +25,16 @@ CONNECT_TIMEOUT_S = 10
 
 
 class LoadModel(WorkerPlugin):
-    """Loads the spaCy pipeline when a worker starts, so the first batch does not wait."""
+    """Loads the spaCy pipeline, with the driver's ``--actors`` dictionaries, when a worker
+    starts (the dictionaries' paths must be readable on the worker's machine)."""
 
     name = "faultline-load-model"
 
-    def setup(self, worker: object) -> None:
-        from faultline.nlp.load import load_nlp
+    def __init__(self) -> None:
+        self.actor_files = active_actor_files()
 
-        load_nlp()
+    def setup(self, worker: object) -> None:
+        load_worker_model(self.actor_files)
 
 
 class _Submitter:

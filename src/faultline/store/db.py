@@ -12,8 +12,10 @@ import datetime as dt
 import json
 import logging
 import re
+import time
 import uuid
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
@@ -111,6 +113,49 @@ def open_store(path: str | Path = DEFAULT_DB, *, write: bool = False) -> Store:
     con = duckdb.connect(str(path))
     _migrate(con, version)
     return Store(con, path, writable=True)
+
+
+# While an ingest commits, this file sits beside the store: readers (``faultline serve``) let
+# go of the file and wait, because DuckDB lets no other process open it while one writes.
+WRITE_FLAG_SUFFIX = ".writing"
+# How long a writer waits for readers to let go before giving up.
+WRITE_WAIT_SECONDS = 30.0
+_LOCK_RETRY_SECONDS = 0.02
+
+
+def write_flag(path: str | Path) -> Path:
+    """The file that announces a writer at ``path`` (see ``writing``)."""
+    path = Path(path)
+    return path.with_name(path.name + WRITE_FLAG_SUFFIX)
+
+
+def is_lock_error(error: Exception) -> bool:
+    """Whether DuckDB refused a file because another process holds it."""
+    return "lock" in str(error).lower()
+
+
+@contextmanager
+def writing(path: str | Path, wait: float = WRITE_WAIT_SECONDS) -> Iterator[Store]:
+    """The store open for writing for one short step (a batch commit): announced by the
+    write flag, retried while readers finish, then closed so readers can open it again."""
+    flag = write_flag(path)
+    flag.touch()
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                store = open_store(path, write=True)
+                break
+            except (StoreError, duckdb.IOException) as e:
+                if not is_lock_error(e) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(_LOCK_RETRY_SECONDS)
+        try:
+            yield store
+        finally:
+            store.close()
+    finally:
+        flag.unlink(missing_ok=True)
 
 
 @dataclass(frozen=True, slots=True)

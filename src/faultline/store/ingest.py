@@ -34,7 +34,7 @@ from faultline.engine import (
 )
 from faultline.errors import InputError
 from faultline.model import Article, Event, RawDocument
-from faultline.store.db import Batch, open_store
+from faultline.store.db import Batch, writing
 
 if TYPE_CHECKING:
     from faultline.ingest.fields import FieldMap
@@ -273,44 +273,44 @@ def ingest_paths(
     from faultline import __version__
 
     began = time.perf_counter()
-    store = open_store(db_path, write=True)
-    try:
+    # The store is open only while a step writes, so `faultline serve` can read between batches.
+    with writing(db_path) as store:
         run_id = store.start_run([str(p) for p in paths], f"faultline/{__version__}")
         run = _Run(run_id, store.load_story_index(), store.known_documents(),
                    store.known_articles(), coder or _default_coder, date)
-        workers, raws = workers_for(engine or Engine(workers=1),
-                                    read_inputs(paths, fmt, text_column, fields))
-        queued: deque[_Prepared] = deque()
+    workers, raws = workers_for(engine or Engine(workers=1),
+                                read_inputs(paths, fmt, text_column, fields))
+    queued: deque[_Prepared] = deque()
 
-        def to_code() -> Iterator[list[Article]]:
-            for chunk in batched(raws, batch_size):
-                queued.append(run.prepare(chunk))
-                yield [article for article, _ in queued[-1].pending]
+    def to_code() -> Iterator[list[Article]]:
+        for chunk in batched(raws, batch_size):
+            queued.append(run.prepare(chunk))
+            yield [article for article, _ in queued[-1].pending]
 
-        status = "interrupted"
-        try:
-            with open_executor(engine or Engine(workers=1), workers) as (executor, slots):
-                work = partial(code_pending, coder or _default_coder)
-                results = ordered_map(work, to_code(), executor, slots)
-                while True:
-                    waited = time.perf_counter()
-                    coded = next(results, None)
-                    run.coding_seconds += time.perf_counter() - waited
-                    if coded is None:
-                        break
-                    batch = run.finish(queued.popleft(), coded)
+    status = "interrupted"
+    try:
+        with open_executor(engine or Engine(workers=1), workers) as (executor, slots):
+            work = partial(code_pending, coder or _default_coder)
+            results = ordered_map(work, to_code(), executor, slots)
+            while True:
+                waited = time.perf_counter()
+                coded = next(results, None)
+                run.coding_seconds += time.perf_counter() - waited
+                if coded is None:
+                    break
+                batch = run.finish(queued.popleft(), coded)
+                with writing(db_path) as store:
                     store.write_batch(batch)
-                    run.committed(batch)
-                    if progress is not None:
-                        progress(IngestProgress(run.documents, run.new, run.skipped,
-                                                run.events, len(run.errors),
-                                                time.perf_counter() - began))
-            status = "finished"
-        finally:
-            store.finish_run(run_id, run.counts(), status)
-        stories_total = store.count("stories")
+                run.committed(batch)
+                if progress is not None:
+                    progress(IngestProgress(run.documents, run.new, run.skipped,
+                                            run.events, len(run.errors),
+                                            time.perf_counter() - began))
+        status = "finished"
     finally:
-        store.close()
+        with writing(db_path) as store:
+            store.finish_run(run_id, run.counts(), status)
+            stories_total = store.count("stories")
     return IngestReport(
         run_id=run_id, db_path=str(db_path), documents=run.documents, articles_new=run.new,
         articles_skipped=run.skipped, duplicates=run.duplicates, events=run.events,
