@@ -266,9 +266,10 @@ def ingest_paths(
     """Ingest every document under ``paths`` into the store at ``db_path`` (created if needed).
 
     Safe to repeat and to resume: nothing already stored is added again. ``coder`` replaces
-    the spaCy coder (``pipeline.code_articles``), e.g. for tests and benchmarks. ``engine``
-    codes batches in other processes or on a Dask cluster; this process alone reads, assigns
-    stories and writes the store, in input order, so the store is the same for any engine.
+    the spaCy coder (``pipeline.code_articles``), e.g. for tests and benchmarks (a module-level
+    function, so that worker processes can import it). ``engine`` codes batches in other
+    processes or on a Dask cluster; this process alone reads, assigns stories and writes the
+    store, in input order, so the store is the same for any engine.
     """
     from faultline import __version__
 
