@@ -145,6 +145,9 @@ def open_executor(engine: Engine, workers: int) -> Iterator[tuple[Executor | Non
     context = multiprocessing.get_context("spawn")
     from faultline.actors.kb import active_actor_files
 
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=load_worker_model,
-                             initargs=(active_actor_files(),)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=load_worker_model,
+                               initargs=(active_actor_files(),))
+    try:
         yield pool, workers
+    finally:  # on Ctrl-C or an error, queued batches are dropped, not coded first
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -1,9 +1,11 @@
 """A resumable ingest run: read → clean → skip what is stored → code → dedup → store, in batches.
 
 Each batch is one transaction (articles, their sources, story membership, events, errors), so
-a run stopped at any moment — Ctrl-C or kill -9 — loses at most the batch in flight, and the
+a run stopped at any moment — Ctrl-C or kill -9 — loses at most the batches in flight, and the
 same command continues: documents whose (doc_ref, content hash) is stored are skipped before
-cleaning, and texts whose article id is stored are skipped before parsing.
+cleaning, and texts whose article id is stored are skipped before parsing. Coding may run in
+other processes or on a Dask cluster (``faultline.engine``); reading, story assignment and
+writes stay in this process, in input order.
 """
 
 from __future__ import annotations
@@ -267,9 +269,10 @@ def ingest_paths(
     """Ingest every document under ``paths`` into the store at ``db_path`` (created if needed).
 
     Safe to repeat and to resume: nothing already stored is added again. ``coder`` replaces
-    the spaCy coder (``pipeline.code_articles``), e.g. for tests and benchmarks. ``engine``
-    codes batches in other processes or on a Dask cluster; this process alone reads, assigns
-    stories and writes the store, in input order, so the store is the same for any engine.
+    the spaCy coder (``pipeline.code_articles``), e.g. for tests and benchmarks (a module-level
+    function, so that worker processes can import it). ``engine`` codes batches in other
+    processes or on a Dask cluster; this process alone reads, assigns stories and writes the
+    store, in input order, so the store is the same for any engine.
     """
     from faultline import __version__
 
