@@ -30,6 +30,7 @@ from faultline.actors.kb import (
 )
 from faultline.geo import load_gazetteer
 from faultline.model import Actor, Article
+from faultline.nlp.spans import entity_at
 
 # Weights for guessing what country an article is about: a country named as a noun counts
 # more than an adjective ("U.S. officials"), and the lead sentence counts double.
@@ -815,7 +816,7 @@ class DocActors:
         return self.doc[left:right + 1].text
 
     def _entity_text(self, head: Token) -> str:
-        span: Span | None = next((e for e in self.doc.ents if e.start <= head.i < e.end), None)
+        span = entity_at(head)
         return span.text if span is not None else head.text
 
 

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from faultline.geo.gazetteer import City, Gazetteer, load_gazetteer
 from faultline.model import Location
+from faultline.nlp.spans import sentence_ents
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Ruler readings (``ent_id_`` kinds) that tell which country a phrase is in.
@@ -126,7 +127,7 @@ def _locative_phrases(sentence: Span, trigger: Token) -> Iterator[list[Span]]:
     same_moment = [c for a in anchors for c in a.children
                    if c not in anchors and _same_moment(c)]
     anchor_ids = {a.i for a in (*anchors, *same_moment)}
-    entity_of = {i: ent for ent in sentence.ents for i in range(ent.start, ent.end)}
+    entity_of = {i: ent for ent in sentence_ents(sentence) for i in range(ent.start, ent.end)}
     seen: set[int] = set()
     for group in (anchors, same_moment):
         for with_subjects in (False, True):
