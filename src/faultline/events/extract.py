@@ -18,7 +18,7 @@ from faultline.actors.coref import clause_subject, noun_author, purpose_clause
 from faultline.actors.kb import load_kb
 from faultline.actors.resolve import DocActors
 from faultline.events.codebook import load_codebook
-from faultline.events.rules import FRAME_ROOTS, Entry, frame_code, load_lexicon
+from faultline.events.rules import FRAME_ROOTS, Entry, frame_code, load_cues, load_lexicon
 from faultline.geo import locate
 from faultline.model import Actor
 
@@ -754,7 +754,8 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             between = _prep_objects(token, ("between",))  # "mediated between X and Y"
             pair = actors.actors_for(between[0]) if between else []
             yield from _pairs(token, entry, sources, target, pair, moved, level, steps)
-        elif token.pos_ == "NOUN" and token.i not in carried and not _modifier_noun(token):
+        elif token.pos_ == "NOUN" and token.i not in carried and not _modifier_noun(token) \
+                and not _standing(token):
             entry, _, level = _match(token, token.lemma_.lower(), None)
             if entry is None:
                 continue
@@ -806,6 +807,18 @@ def _statement_author(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or verb.head.lemma_.lower() not in STATEMENT_NOUNS:
         return None
     return noun_author(verb.head)
+
+
+def _standing(noun: Token) -> bool:
+    """"would violate the 1979 peace treaty", "under the deal", "the US embargo on Cuba": a
+    noun naming a standing agreement or measure is no event unless the sentence makes something
+    happen to it: as a subject ("the truce took effect", "the deal collapsed") or the object of
+    a light verb ("announced a deal"); a verb with its own row carries it ("signed the deal")."""
+    if noun.lemma_.lower() not in load_cues()["standing_noun"]:
+        return False
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return False
+    return not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS)
 
 
 def _modifier_noun(noun: Token) -> bool:
