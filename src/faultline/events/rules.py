@@ -105,6 +105,7 @@ CUE_CLASSES = frozenset({
     "unrealised_modifier",  # modality: "the expected assault" has not happened
     "denying_verb",    # modality: "denied that X attacked": the clause is denied
     "standing_noun",   # extract: "under the deal" names an agreement, no event
+    "state_act_root",  # events: CAMEO roots whose bare-country actor is its government
 })
 
 

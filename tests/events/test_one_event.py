@@ -1,0 +1,34 @@
+"""A country acting as a state is its government; one happening gives one event. Sentences
+written for these tests (real model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from faultline.model import Event
+from faultline.pipeline import code_text
+
+pytestmark = pytest.mark.slow
+
+
+def coded(text: str) -> list[Event]:
+    return code_text(text, date="2025-06-13")[1]
+
+
+def test_a_country_accusing_or_sanctioning_is_its_government() -> None:
+    accused = next(e for e in coded("Kenya accused Uganda of arming the rebels.")
+                   if e.cameo.startswith("11"))
+    assert accused.source is not None and accused.source.code == "KENGOV"
+    assert "conv:state_voice" in accused.trace
+
+
+def test_violence_by_a_country_keeps_the_bare_country() -> None:
+    attack = next(e for e in coded("Ethiopia attacked Eritrea on Monday.")
+                  if e.cameo.startswith("19"))
+    assert attack.source is not None and attack.source.code == "ETH"
+
+
+def test_a_light_verb_and_its_event_noun_give_one_event() -> None:
+    events = coded("On Sunday night, Israel carried out a wave of air strikes in southern Lebanon.")
+    violent = [e for e in events if e.cameo_root == "19" and e.counted]
+    assert len(violent) == 1 and violent[0].cameo == "195"
