@@ -32,3 +32,12 @@ def test_a_light_verb_and_its_event_noun_give_one_event() -> None:
     events = coded("On Sunday night, Israel carried out a wave of air strikes in southern Lebanon.")
     violent = [e for e in events if e.cameo_root == "19" and e.counted]
     assert len(violent) == 1 and violent[0].cameo == "195"
+
+
+def test_a_death_in_combat_is_the_opposing_side_s_use_of_force() -> None:
+    events = coded("Two Malian soldiers were killed in clashes with JNIM fighters on Monday.")
+    death = next(e for e in events if e.evidence.trigger == "killed")
+    assert death.cameo == "190" and death.source is not None and death.source.code
+    assert death.source.code.startswith("SAHREBJNM") or death.source.country == "MLI"
+    assert death.target is not None and death.target.code == "MLIMIL"
+    assert any(step.startswith("src:combat_opponent") for step in death.trace)

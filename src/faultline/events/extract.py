@@ -375,6 +375,23 @@ def _unnamed_perpetrator(actors: DocActors, verb: Token, sources: list[Actor],
                   country=country, role=UNIDENTIFIED_ROLE)]
 
 
+def _combat_death(actors: DocActors, verb: Token, sources: list[Actor],
+                  target: Actor | None, code: str) -> list[Actor] | None:
+    """"two soldiers were killed in clashes with the rebels": a death in combat, with nobody
+    named as its doer, is the opposing side's use of conventional force (190) against the
+    dead; the opponent is the "with" phrase of the combat noun."""
+    if sources or target is None or code[:2] not in VIOLENT_ROOTS:
+        return None
+    for fight in _prep_objects(verb, ("in", "during")):
+        if fight.lemma_.lower() not in load_cues()["combat_noun"]:
+            continue
+        opponents = [a for t in _prep_objects(fight, ("with", "against"))
+                     for a in _actors_of(actors, t) if a.code and a.code != target.code]
+        if opponents:
+            return opponents[:1]
+    return None
+
+
 def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | None,
                     level: int, steps: list[str] | None = None
                     ) -> tuple[list[Actor], Actor | None]:
@@ -742,6 +759,9 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
                 steps.append(f"conv:impersonal_warning>{code}")
             code, target, place = _domestic_target(actors, token, entry, sources, target, code,
                                                    steps)
+            if (combat := _combat_death(actors, token, sources, target, code)) is not None:
+                sources, code = combat, CONVENTIONAL_FORCE
+                steps.append(f"src:combat_opponent>{code}")
             unnamed = _unnamed_perpetrator(actors, token, sources, target, place, code)
             if unnamed is not sources:
                 unidentified = unnamed[0].role == UNIDENTIFIED_ROLE

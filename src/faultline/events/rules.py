@@ -106,6 +106,7 @@ CUE_CLASSES = frozenset({
     "denying_verb",    # modality: "denied that X attacked": the clause is denied
     "standing_noun",   # extract: "under the deal" names an agreement, no event
     "state_act_root",  # events: CAMEO roots whose bare-country actor is its government
+    "combat_noun",     # extract: "killed in clashes with X" is X's use of force
 })
 
 
