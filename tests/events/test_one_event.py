@@ -41,3 +41,11 @@ def test_a_death_in_combat_is_the_opposing_side_s_use_of_force() -> None:
     assert death.source.code.startswith("SAHREBJNM") or death.source.country == "MLI"
     assert death.target is not None and death.target.code == "MLIMIL"
     assert any(step.startswith("src:combat_opponent") for step in death.trace)
+
+
+def test_a_visit_needs_a_host_where_it_goes() -> None:
+    envoys = coded("Qatar sent envoys to avert a clash between Chad and Sudan.")
+    assert not any(e.cameo == "042" and e.counted for e in envoys)
+    hosted = coded("Qatar sent an envoy to Khartoum on Monday.")
+    assert any(e.cameo == "042" and e.counted and e.target and e.target.country == "SDN"
+               for e in hosted)

@@ -435,11 +435,15 @@ def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | N
             target, strategy = _addressee(actors, verb, sources), "addressee"
         # "X and Y signed", "X and Y agreed": each other, not someone named nearby
         joint = len(sources) > 1 and ("sym" in entry.flags or entry.cameo.startswith(JOINT_ROOTS))
-        if target is None and level not in {MATCH_PREP, MATCH_NO_PREP} and not joint:
+        # a visit's host is where it goes ("travelled to Dakar"), never another actor of the
+        # clause ("sent envoys to avert a clash between Chad and Sudan" visits neither)
+        visit = entry.cameo in VISIT_CODES
+        if target is None and level not in {MATCH_PREP, MATCH_NO_PREP} and not joint \
+                and not visit:
             target = _clause_actor(actors, verb, sources,
                                    venues=entry.cameo.startswith(VENUE_ROOTS))
             strategy = "clause_actor"
-        if target is None and purpose_clause(verb):
+        if target is None and purpose_clause(verb) and not visit:
             # "met Hamas officials to discuss a truce": discussed with Hamas
             governing = _direct_object(verb.head)
             target = _first_actor(actors, [governing]) if governing is not None else None
