@@ -51,7 +51,8 @@ class RawDocument:
     """One input document as a reader found it, before cleaning.
 
     ``content`` is text or undecoded bytes; ``fmt`` is the reader's verdict (``text``, ``html``).
-    ``meta`` keeps every other field the source had (e.g. extra JSON Lines keys).
+    ``meta`` keeps every other field the source had (e.g. extra JSON Lines keys); ``notes``
+    says what a reader had to repair (stray bytes replaced, another charset decoded).
     """
 
     doc_ref: str
@@ -62,11 +63,16 @@ class RawDocument:
     published: str | None = None
     outlet: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A cleaned article: boilerplate removed; offsets of events point into ``text``."""
+    """A cleaned article: boilerplate removed; offsets of events point into ``text``.
+
+    ``language`` is the detected ISO 639-1 code, None when too short to tell; ``notes`` lists
+    what reading and cleaning repaired or could not decide (kept with the article in the store).
+    """
 
     article_id: str
     doc_ref: str
@@ -78,13 +84,19 @@ class Article:
     published: str | None = None
     language: str | None = "en"
     meta: dict[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["notes"] = list(self.notes)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+        found = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+        if found.get("notes") is not None:
+            found["notes"] = tuple(found["notes"])
+        return cls(**found)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,12 +11,15 @@ from pathlib import Path
 import pytest
 from tests.conftest import REPO
 from tests.model.test_model import make_event
+from typer.testing import CliRunner
 
+from faultline.cli import app
 from faultline.evaluation.articles import (
     KINDS,
     GoldArticle,
     GoldError,
     GoldEvent,
+    SplitReport,
     date_ok,
     evaluate_articles,
     failure_kind,
@@ -24,6 +27,7 @@ from faultline.evaluation.articles import (
     load_article,
     load_articles,
     match,
+    tally,
 )
 from faultline.model import Actor, Event, Evidence
 
@@ -74,6 +78,14 @@ def test_an_article_loads_with_its_header_and_gold(tmp_path: Path) -> None:
     assert row.roots == {"11"} and row.status == "counted"
 
 
+def test_a_government_and_its_bare_country_are_one_actor(tmp_path: Path) -> None:
+    path = write_article(tmp_path, [{"source": "TCDGOV", "target": "SDNMIL|IGOUNO",
+                                     "cameo": "112", "date": "2025", "quote": "accused Sudan"}])
+    (row,) = load_article(path).gold
+    assert set(row.source) == {"TCD", "TCDGOV"}
+    assert set(row.target) == {"SDNMIL", "IGOUNO"}
+
+
 @pytest.mark.parametrize(("row", "reason"), [
     ({"source": "TCD", "target": "SDN", "cameo": "112", "date": "2025-03-13",
       "quote": "Chad praised Sudan"}, "quote not in the article"),
@@ -83,6 +95,10 @@ def test_an_article_loads_with_its_header_and_gold(tmp_path: Path) -> None:
       "quote": "accused Sudan"}, "is not YYYY"),
     ({"source": "TCD", "cameo": "112", "date": "2025", "quote": "accused Sudan"},
      "missing target"),
+    ({"source": "TCD", "target": "SDN", "cameo": "1129", "date": "2025",
+      "quote": "accused Sudan"}, "not a CAMEO code: 1129"),
+    ({"source": "TCDCRM", "target": "SDN", "cameo": "112", "date": "2025",
+      "quote": "accused Sudan"}, "source 'TCDCRM' is not country"),
 ])
 def test_a_bad_gold_row_is_named_by_file_and_line(tmp_path: Path, row: dict,
                                                   reason: str) -> None:
@@ -102,6 +118,27 @@ def test_the_event_with_the_gold_root_and_dyad_takes_the_gold_row() -> None:
     closing = coded(CHAD, "191", SUDAN, trigger="arming")
     accusing = coded(CHAD, "112", SUDAN)
     assert match(TEXT, [closing, accusing], [ACCUSATION]) == {1: ACCUSATION}
+
+
+def test_a_row_for_each_member_matches_one_event_per_country() -> None:
+    both = replace(ACCUSATION, target=("SDN", "SDNGOV", "EGY"), each=True)
+    egypt = Actor("Egypt", "EGY", "EGY", None, "Egypt")
+    events = [coded(CHAD, "112", SUDAN), coded(CHAD, "112", egypt), coded(CHAD, "112", SUDAN)]
+    assert match(TEXT, events, [both]) == {0: both, 1: both}
+    assert match(TEXT, events, [replace(both, each=False)]) == {0: replace(both, each=False)}
+    union = Actor("the AU", "IGOAFU", None, "GOV", "African Union")
+    europe = Actor("the EU", "IGOEUR", None, "GOV", "European Union")
+    bodies = replace(ACCUSATION, source=("IGOAFU", "IGOEUR"), each=True)
+    welcomed = [coded(union, "112", SUDAN), coded(europe, "112", SUDAN)]
+    assert match(TEXT, welcomed, [bodies]) == {0: bodies, 1: bodies}
+
+
+def test_a_row_with_another_root_matches_only_the_same_dyad() -> None:
+    egypt = Actor("Egypt", "EGY", "EGY", None, "Egypt")
+    other_happening = coded(CHAD, "072", egypt, trigger="arming")
+    same_dyad = coded(SUDAN, "072", CHAD, trigger="arming")  # sides swapped: still a candidate
+    assert match(TEXT, [other_happening], [ACCUSATION]) == {}
+    assert match(TEXT, [same_dyad], [ACCUSATION]) == {0: ACCUSATION}
 
 
 def test_a_gold_row_only_matches_events_of_its_own_sentence() -> None:
@@ -128,6 +165,7 @@ BORDER = gold("SDN", "191", "TCD", quote=SECOND, date="2019", status="background
     (coded(CHAD, "112", HE), ACCUSATION, 5),
     (coded(SUDAN, "112", CHAD), ACCUSATION, 3),
     (coded(UNKNOWN, "112", SUDAN), ACCUSATION, 8),
+    (coded(CHAD, "112", SUDAN), replace(ACCUSATION, source=("TCDMIL",)), 8),
     (coded(CHAD, "072", SUDAN), ACCUSATION, 6),
     (coded(CHAD, "112", SUDAN), replace(ACCUSATION, status="not_event"), 2),
     (coded(SUDAN, "191", CHAD, sentence=SECOND, date=PUBLISHED), None, 1),
@@ -137,6 +175,14 @@ def test_each_error_gets_its_failure_kind(event: Event, gold_row: GoldEvent | No
                                           kind: int) -> None:
     assert failure_kind(event, gold_row, PUBLISHED, [(event, gold_row)]) == kind
     assert kind in KINDS
+
+
+@pytest.mark.parametrize(("status", "kind"), [("background", 1), ("not_event", 2)])
+def test_an_unmatched_event_takes_its_kind_from_the_rows_of_its_sentence(status: str,
+                                                                        kind: int) -> None:
+    event = coded(CHAD, "072", SUDAN, trigger="arming")
+    row = replace(ACCUSATION, status=status)
+    assert failure_kind(event, None, PUBLISHED, [(event, None)], [row]) == kind
 
 
 def test_a_second_path_to_one_happening_is_a_duplicate() -> None:
@@ -153,6 +199,38 @@ def test_judge_scores_counted_events_and_lists_the_missed_news() -> None:
     assert missed == []  # the background row is optional
     judged, missed = judge(article, TEXT, [])
     assert judged == [] and missed == [ACCUSATION]
+
+
+def test_a_background_event_dated_to_the_publication_day_is_counted_as_news() -> None:
+    old = replace(BORDER, cameo=("19",))
+    article = GoldArticle("chad", None, PUBLISHED, "test", "wire", TEXT, (ACCUSATION, old))
+    today = coded(SUDAN, "191", CHAD, sentence=SECOND, date=PUBLISHED)
+    judged, missed = judge(article, TEXT, [coded(CHAD, "112", SUDAN), today])
+    report = SplitReport()
+    tally(report, article, judged, missed)
+    assert (report.precision.hits, report.precision.total) == (1, 2)
+    assert (report.recall.hits, report.recall.total) == (1, 1)
+    assert (report.background_today.hits, report.background_today.total) == (1, 1)
+    assert report.kinds == {1: 1}
+    assert report.reliability[8].total == 2  # both events have confidence 0.8
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--split", "train"], "--split is one of fit, test, all"),
+    (["--format", "csv"], "--format one of table, markdown, json"),
+])
+def test_the_command_refuses_a_bad_option_before_any_work(args: list[str],
+                                                          message: str) -> None:
+    result = CliRunner().invoke(app, ["eval", "articles", *args])
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_the_command_names_a_bad_gold_file(tmp_path: Path) -> None:
+    write_article(tmp_path, [{"source": "TCD", "target": "SDN", "cameo": "112",
+                              "date": "2025", "quote": "not in the text"}])
+    result = CliRunner().invoke(app, ["eval", "articles", "--articles-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "chad.gold.jsonl:1" in result.output and "quote not in the article" in result.output
 
 
 @pytest.mark.slow
@@ -174,4 +252,10 @@ def test_the_harness_runs_the_coder_on_real_articles(tmp_path: Path) -> None:
     as_json = report.to_json()
     assert {"splits", "errors", "missed"} <= set(as_json)
     assert all(e["sentence"] and e["kind"] in KINDS for e in as_json["errors"])
+    sudan = as_json["articles"]["sudan_el_fasher"]
+    assert sudan["fully_correct"] >= 1 and sudan["gold_news"] >= sudan["missed"]
     assert "| precision: counted events fully correct |" in report.to_markdown()
+    shown = CliRunner().invoke(app, ["eval", "articles", "--articles-dir", str(tmp_path),
+                                     "--split", "test", "--format", "json"])
+    assert shown.exit_code == 0
+    assert set(json.loads(shown.output)["splits"]) == {"test"}

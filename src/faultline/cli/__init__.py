@@ -7,6 +7,8 @@ from faultline.cli import (  # noqa: F401  (register their commands)
     code,
     demo,
     evaluate,
+    relations,
+    serve,
     store,
 )
 from faultline.cli.app import app

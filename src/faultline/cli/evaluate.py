@@ -13,21 +13,30 @@ from rich.table import Table
 from faultline.cli.app import eval_app
 
 DEFAULT_EVAL_DIR = Path("..") / "shared" / "eval"
+EVAL_DIR_ENV = "FAULTLINE_EVAL_DIR"
+
+
+def require_eval_file(eval_dir: Path, relative: str) -> None:
+    """Stop with a message that says where the gold data comes from: a pip user has none."""
+    if not (eval_dir / relative).is_file():
+        Console(stderr=True).print(
+            f"faultline: {eval_dir}: no {relative} here. The development gold data (CAMEO "
+            "examples, PLOVER gold records) does not ship with the package: pass --eval-dir or "
+            f"set {EVAL_DIR_ENV} to the folder holding cameo/ and plover-gsr/ (in a source "
+            "checkout it is ../shared/eval, beside the repository).", markup=False)
+        raise typer.Exit(2)
 
 
 @eval_app.command("events")
 def eval_events(
-    eval_dir: Annotated[Path, typer.Option(help="Folder with cameo/ and plover-gsr/.")] = (
-        DEFAULT_EVAL_DIR),
+    eval_dir: Annotated[Path, typer.Option(
+        help="Folder with cameo/ and plover-gsr/.", envvar=EVAL_DIR_ENV)] = DEFAULT_EVAL_DIR,
     report: Annotated[Path | None, typer.Option(help="Also write the tables as Markdown.")] = None,
     calibrate: Annotated[bool, typer.Option(
         help="Refit the confidence calibration table first, then report.")] = False,
 ) -> None:
     """Score the event coder on the CAMEO examples and the PLOVER gold records."""
-    if not (eval_dir / "cameo" / "examples.jsonl").is_file():
-        Console(stderr=True).print(f"faultline: {eval_dir}: no cameo/examples.jsonl here",
-                                   markup=False)
-        raise typer.Exit(2)
+    require_eval_file(eval_dir, "cameo/examples.jsonl")
     from faultline.evaluation.events import evaluate_events, fit_calibration  # loads spaCy
 
     if calibrate:
@@ -84,14 +93,14 @@ def eval_articles(
     err = Console(stderr=True)
     if split not in (*SPLITS, "all") or fmt not in ARTICLE_FORMATS:
         err.print(f"faultline: --split is one of {', '.join(SPLITS)}, all; --format one of "
-                  f"{', '.join(ARTICLE_FORMATS)}", markup=False)
+                  f"{', '.join(ARTICLE_FORMATS)}", markup=False, soft_wrap=True)
         raise typer.Exit(2)
     from faultline.evaluation.articles import evaluate_articles  # loads spaCy
 
     try:
         result = evaluate_articles(articles_dir, split)
     except InputError as e:
-        err.print(f"faultline: {e}", markup=False)
+        err.print(f"faultline: {e}", markup=False, soft_wrap=True)
         raise typer.Exit(2) from None
     if fmt == "json":
         typer.echo(json.dumps(result.to_json(), indent=1, ensure_ascii=False))
@@ -115,8 +124,19 @@ def eval_articles(
         kinds.add_row(f"{kind}. {label}", *(str(result.splits[n].kinds.get(kind, 0))
                                              for n in names))
     console.print(kinds)
-    for error in result.to_json()["errors"]:
+    as_json = result.to_json()
+    reliability = Table(title="Confidence bin → share of counted events fully correct")
+    for column in ("confidence", *names):
+        reliability.add_column(column)
+    bins = sorted({b for n in names for b in as_json["splits"][n]["reliability"]})
+    for bin_ in bins:
+        reliability.add_row(bin_, *(as_json["splits"][n]["reliability"].get(bin_, "—")
+                                    for n in names))
+    console.print(reliability)
+    for error in as_json["errors"]:
         typer.echo(f"[{error['kind']}] {error['article']}: {error['event']}  gold: "
                    f"{error['gold'] or '—'}\n    {error['sentence']}")
-    for miss in result.to_json()["missed"]:
+        if error["trace"]:
+            typer.echo(f"    trace: {'; '.join(error['trace'])}")
+    for miss in as_json["missed"]:
         typer.echo(f"[missed] {miss['article']}: {miss['gold']}")

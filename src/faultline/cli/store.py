@@ -21,12 +21,25 @@ from rich.progress import (
 from rich.table import Table
 
 from faultline.cli.app import app
-from faultline.cli.code import check_date, check_format_in
+from faultline.cli.code import (
+    ActorsOption,
+    EngineName,
+    EngineOption,
+    FieldOption,
+    SchedulerOption,
+    WorkersOption,
+    check_date,
+    check_format_in,
+    engine_for,
+    warn_undated,
+)
 from faultline.cli.output import EventFormat, write_events
+from faultline.errors import EngineError
 from faultline.store.db import DEFAULT_DB, EventFilter, StoreError, open_store
 from faultline.store.export import ExportFormat, export
 
 if TYPE_CHECKING:
+    from faultline.engine import Engine
     from faultline.store.db import Store
     from faultline.store.ingest import IngestProgress, IngestReport
 
@@ -41,6 +54,11 @@ SinceOption = Annotated[str | None, typer.Option(help="First event date, YYYY-MM
                                                  callback=check_date)]
 UntilOption = Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.",
                                                  callback=check_date)]
+PloverOption = Annotated[str | None, typer.Option(help="PLOVER event type (CONSULT, ASSAULT).")]
+MinConfidenceOption = Annotated[float | None, typer.Option(
+    "--min-confidence", min=0.0, max=1.0, help="Drop events below this confidence.")]
+CountedOnlyOption = Annotated[bool, typer.Option(
+    "--counted-only", help="Only events the counting rule counts (not negated or hypothetical).")]
 # Reading every input once to count documents costs little next to coding them.
 COUNT_FIRST = True
 
@@ -57,12 +75,14 @@ def _open(db: Path) -> Store:
         raise _fail(str(e)) from e
 
 
-def _count(paths: list[str], fmt: str | None, text_column: str) -> int | None:
+def _count(paths: list[str], fmt: str | None, text_column: str,
+           fields: list[str] | None = None) -> int | None:
     if "-" in paths or not COUNT_FIRST:
         return None
+    from faultline.ingest.fields import parse_fields
     from faultline.store.ingest import read_inputs
 
-    return sum(1 for _ in read_inputs(paths, fmt, text_column))
+    return sum(1 for _ in read_inputs(paths, fmt, text_column, parse_fields(fields or [])))
 
 
 def _summary(report: IngestReport) -> None:
@@ -89,11 +109,13 @@ def _summary(report: IngestReport) -> None:
 
 
 def run_ingest(paths: list[str], db: Path, format_in: str | None = None,
-               date: str | None = None, text_column: str = "text") -> IngestReport:
+               date: str | None = None, text_column: str = "text",
+               fields: list[str] | None = None, engine: Engine | None = None) -> IngestReport:
     """Ingest with a progress bar (documents, events, errors, rate, ETA); shared with demo."""
+    from faultline.ingest.fields import parse_fields
     from faultline.store.ingest import ingest_paths
 
-    total = _count(paths, format_in, text_column)
+    total = _count(paths, format_in, text_column, fields)
     columns = [TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[status]}"), TimeElapsedColumn(), TimeRemainingColumn()]
     with Progress(*columns, console=stderr, transient=False) as bar:
@@ -107,11 +129,12 @@ def run_ingest(paths: list[str], db: Path, format_in: str | None = None,
 
         try:
             return ingest_paths(paths, db, fmt=format_in, date=date, progress=progress,
-                                text_column=text_column)
+                                text_column=text_column, fields=parse_fields(fields or []),
+                                engine=engine)
         except KeyboardInterrupt:
             raise _fail("interrupted; committed batches are kept: run the same command to "
                         "continue", 130) from None
-        except StoreError as e:
+        except (StoreError, EngineError) as e:
             raise _fail(str(e)) from e
 
 
@@ -126,12 +149,22 @@ def ingest(
         callback=check_date)] = None,
     text_column: Annotated[str, typer.Option(
         "--text-column", help="CSV column holding the article text.")] = "text",
+    field: FieldOption = None,
+    workers: WorkersOption = None,
+    engine: EngineOption = EngineName.local,
+    scheduler: SchedulerOption = None,
+    actors: ActorsOption = None,
 ) -> None:
     """Code documents into the store; safe to re-run, and a stopped run continues where it was."""
-    report = run_ingest(paths, db, format_in, date, text_column)
+    report = run_ingest(paths, db, format_in, date, text_column, field,
+                        engine_for(engine, workers, scheduler))
     _summary(report)
-    nothing = report.articles_new == 0 and report.articles_skipped == 0 and report.duplicates == 0
-    raise typer.Exit(1 if report.errors and nothing else 0)
+    warn_undated(report.articles_new, report.undated)
+    if report.documents == 0:
+        raise _fail("no documents found", 1)
+    if report.errors:
+        raise _fail(f"{len(report.errors)} of {report.documents} documents failed "
+                    "(listed above, and in the store's errors table)", 1)
 
 
 class StoryFormat(StrEnum):
@@ -165,12 +198,14 @@ def stories(
 def events(
     db: DbOption = Path(DEFAULT_DB),
     source: SourceOption = None, target: TargetOption = None, cameo: CameoOption = None,
-    since: SinceOption = None, until: UntilOption = None,
+    since: SinceOption = None, until: UntilOption = None, plover: PloverOption = None,
+    min_confidence: MinConfidenceOption = None, counted_only: CountedOnlyOption = False,
     fmt: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = (
         EventFormat.jsonl),
 ) -> None:
     """Print stored events (schema v1), filtered."""
-    where = EventFilter(source, target, cameo, since, until)
+    where = EventFilter(source, target, cameo, since, until, plover=plover,
+                        min_confidence=min_confidence, counted_only=counted_only)
     with _open(db) as store:
         write_events(store.iter_events(where), fmt, stdout)
 
@@ -183,12 +218,14 @@ def export_command(
     out: Annotated[Path | None, typer.Option(help="Output file (default: standard output).")] = (
         None),
     source: SourceOption = None, target: TargetOption = None, cameo: CameoOption = None,
-    since: SinceOption = None, until: UntilOption = None,
+    since: SinceOption = None, until: UntilOption = None, plover: PloverOption = None,
+    min_confidence: MinConfidenceOption = None, counted_only: CountedOnlyOption = False,
 ) -> None:
     """Export events: gdelt/plover aggregated by the counting rules; csv/parquet/jsonl all rows."""
     if fmt is ExportFormat.parquet and out is None:
         raise _fail("--format parquet needs --out FILE")
-    where = EventFilter(source, target, cameo, since, until)
+    where = EventFilter(source, target, cameo, since, until, plover=plover,
+                        min_confidence=min_confidence, counted_only=counted_only)
     with _open(db) as store:
         rows = export(store, fmt, out, where)
     if out is not None:

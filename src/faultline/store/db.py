@@ -12,8 +12,10 @@ import datetime as dt
 import json
 import logging
 import re
+import time
 import uuid
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
@@ -113,12 +115,58 @@ def open_store(path: str | Path = DEFAULT_DB, *, write: bool = False) -> Store:
     return Store(con, path, writable=True)
 
 
+# While an ingest commits, this file sits beside the store: readers (``faultline serve``) let
+# go of the file and wait, because DuckDB lets no other process open it while one writes.
+WRITE_FLAG_SUFFIX = ".writing"
+# How long a writer waits for readers to let go before giving up.
+WRITE_WAIT_SECONDS = 30.0
+_LOCK_RETRY_SECONDS = 0.02
+
+
+def write_flag(path: str | Path) -> Path:
+    """The file that announces a writer at ``path`` (see ``writing``)."""
+    path = Path(path)
+    return path.with_name(path.name + WRITE_FLAG_SUFFIX)
+
+
+def is_lock_error(error: Exception) -> bool:
+    """Whether DuckDB refused a file because another process holds it."""
+    return "lock" in str(error).lower()
+
+
+@contextmanager
+def writing(path: str | Path, wait: float = WRITE_WAIT_SECONDS) -> Iterator[Store]:
+    """The store open for writing for one short step (a batch commit): announced by the
+    write flag, retried while readers finish, then closed so readers can open it again."""
+    flag = write_flag(path)
+    flag.touch()
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                store = open_store(path, write=True)
+                break
+            except (StoreError, duckdb.IOException) as e:
+                if not is_lock_error(e) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(_LOCK_RETRY_SECONDS)
+        try:
+            yield store
+        finally:
+            store.close()
+    finally:
+        flag.unlink(missing_ok=True)
+
+
 @dataclass(frozen=True, slots=True)
 class EventFilter:
     """Event filters shared by the API, the CLI and the exports.
 
     Actor codes and CAMEO codes match by prefix (``NER`` matches ``NERGOV``; ``07`` every
-    provide-aid code); dates are inclusive ISO dates.
+    provide-aid code, so a root is a two-digit prefix); dates are inclusive ISO dates;
+    ``dyad`` is a pair of actor prefixes in either direction; ``country`` either side's
+    country (or code prefix); ``text`` a case-insensitive piece of the evidence sentence;
+    ``counted_only`` keeps events the counting rule counts (not negated, not hypothetical).
     """
 
     source: str | None = None
@@ -126,6 +174,13 @@ class EventFilter:
     cameo: str | None = None
     since: str | None = None
     until: str | None = None
+    plover: str | None = None
+    quad_class: int | None = None
+    min_confidence: float | None = None
+    counted_only: bool = False
+    country: str | None = None
+    dyad: tuple[str, str] | None = None
+    text: str | None = None
 
     def where(self, alias: str = "") -> tuple[str, list[Any]]:
         prefix = f"{alias}." if alias else ""
@@ -142,6 +197,33 @@ class EventFilter:
         if self.until:
             clauses.append(f"{prefix}date <= CAST(? AS DATE)")
             params.append(self.until)
+        if self.plover:
+            clauses.append(f"upper({prefix}plover) = upper(?)")
+            params.append(self.plover)
+        if self.quad_class is not None:
+            clauses.append(f"{prefix}quad_class = ?")
+            params.append(self.quad_class)
+        if self.min_confidence is not None:
+            clauses.append(f"{prefix}confidence >= ?")
+            params.append(self.min_confidence)
+        if self.counted_only:
+            clauses.append(f"NOT {prefix}negated AND {prefix}modality <> 'hypothetical'")
+        if self.country:
+            clauses.append(f"(coalesce({prefix}source_country, '') = ? OR "
+                           f"coalesce({prefix}target_country, '') = ? OR "
+                           f"starts_with({prefix}source_code, ?) OR "
+                           f"starts_with({prefix}target_code, ?))")
+            params.extend([self.country] * 4)
+        if self.dyad:
+            a, b = self.dyad
+            clauses.append(f"((starts_with({prefix}source_code, ?) AND "
+                           f"starts_with({prefix}target_code, ?)) OR "
+                           f"(starts_with({prefix}source_code, ?) AND "
+                           f"starts_with({prefix}target_code, ?)))")
+            params.extend([a, b, b, a])
+        if self.text:
+            clauses.append(f"contains(lower({prefix}evidence_sentence), lower(?))")
+            params.append(self.text)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
