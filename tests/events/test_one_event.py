@@ -49,3 +49,10 @@ def test_a_visit_needs_a_host_where_it_goes() -> None:
     hosted = coded("Qatar sent an envoy to Khartoum on Monday.")
     assert any(e.cameo == "042" and e.counted and e.target and e.target.country == "SDN"
                for e in hosted)
+
+
+def test_two_acts_joined_in_one_sentence_stay_two() -> None:
+    events = coded("Mali expelled France's ambassador in March and imposed sanctions on France "
+                   "in May.")
+    codes = {e.cameo[:3] for e in events if e.counted}
+    assert {"166", "163"} <= codes, codes

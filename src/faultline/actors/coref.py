@@ -272,8 +272,8 @@ def _antecedent(actors: Mentions, pronoun: Token) -> tuple[Actor | None, str]:
             continue
         if pronoun.lower_ in SINGULAR and actors.doc[index].tag_ in {"NNS", "NNPS"}:
             continue  # "it" is not "the civilians"
-        if pronoun.lower_ in PERSONAL and not _person(actors.doc[index], actor):
-            continue  # "he" is a person named before, never a country named in passing
+        if pronoun.lower_ in PERSONAL and not (_person(actors.doc[index], actor) or actor.role):
+            continue  # "he": a person or a body of people ("the ministry"), never a bare country
         if any(actor.code == other.code or (actor.country == other.country
                                             and None in (actor.role, other.role))
                for other in excluded):

@@ -213,20 +213,28 @@ def code(doc: Doc, article: Article, actors: DocActors) -> list[Event]:
     return events
 
 
-def _one_per_happening(events: list[Event]) -> list[Event]:
+def _one_per_happening(found: list[tuple[Token, Event]]) -> list[Event]:
     """"carried out air strikes on X" (190 from the verb, 195 from the noun): two paths of one
-    sentence to one happening, the same sides, root and status, give one event, the most
-    specific code (then the most confident); sentence order is kept."""
-    best: dict[tuple[object, ...], Event] = {}
-    for event in events:
-        key = (event.source.code if event.source else None,
-               event.target.code if event.target else None,
-               event.cameo_root, event.negated, event.modality)
-        kept = best.get(key)
-        if kept is None or _specificity(event) > _specificity(kept):
-            best[key] = event
-    chosen = {id(e) for e in best.values()}
-    return [e for e in events if id(e) in chosen]
+    sentence to one happening (one trigger governs the other), with the same sides, root and
+    status, give one event, the most specific code (then the most confident); "expelled the
+    ambassador in March and imposed tariffs in August" stays two. Sentence order is kept."""
+    dropped: set[int] = set()
+    for i, (trigger, event) in enumerate(found):
+        for j, (other_trigger, other) in enumerate(found):
+            if i == j or j in dropped or not (trigger.is_ancestor(other_trigger)
+                                              or other_trigger.is_ancestor(trigger)):
+                continue
+            same = (_sides(event) == _sides(other) and event.cameo_root == other.cameo_root
+                    and (event.negated, event.modality) == (other.negated, other.modality))
+            if same and _specificity(other) > _specificity(event):
+                dropped.add(i)
+                break
+    return [event for i, (_, event) in enumerate(found) if i not in dropped]
+
+
+def _sides(event: Event) -> tuple[str | None, str | None]:
+    return (event.source.code if event.source else None,
+            event.target.code if event.target else None)
 
 
 def _specificity(event: Event) -> tuple[int, bool, float]:
@@ -235,10 +243,11 @@ def _specificity(event: Event) -> tuple[int, bool, float]:
     return len(event.cameo), not event.cameo.endswith("0"), event.confidence
 
 
-def _sentence_events(sentence: Span, article: Article, actors: DocActors) -> list[Event]:
-    """The events of one sentence, each (source, target, code) once, at most
-    ``MAX_EVENTS_PER_SENTENCE``."""
-    events: list[Event] = []
+def _sentence_events(sentence: Span, article: Article, actors: DocActors
+                     ) -> list[tuple[Token, Event]]:
+    """The events of one sentence with their triggers, each (source, target, code) once, at
+    most ``MAX_EVENTS_PER_SENTENCE``."""
+    events: list[tuple[Token, Event]] = []
     tried: set[tuple[str | None, str | None, str]] = set()
     seen: set[tuple[str | None, str | None, str]] = set()
     for found in candidates(sentence, actors):
@@ -259,7 +268,7 @@ def _sentence_events(sentence: Span, article: Article, actors: DocActors) -> lis
         if key in seen:
             continue
         seen.add(key)
-        events.append(event)
+        events.append((found.trigger, event))
         if len(seen) >= MAX_EVENTS_PER_SENTENCE:
             break
     return events
