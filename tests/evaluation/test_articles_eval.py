@@ -97,8 +97,8 @@ def test_a_government_and_its_bare_country_are_one_actor(tmp_path: Path) -> None
      "missing target"),
     ({"source": "TCD", "target": "SDN", "cameo": "1129", "date": "2025",
       "quote": "accused Sudan"}, "not a CAMEO code: 1129"),
-    ({"source": "TCDCRM", "target": "SDN", "cameo": "112", "date": "2025",
-      "quote": "accused Sudan"}, "source 'TCDCRM' is not country"),
+    ({"source": "TCDXYZ", "target": "SDN", "cameo": "112", "date": "2025",
+      "quote": "accused Sudan"}, "source 'TCDXYZ' is not country"),
 ])
 def test_a_bad_gold_row_is_named_by_file_and_line(tmp_path: Path, row: dict,
                                                   reason: str) -> None:
