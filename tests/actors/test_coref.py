@@ -91,3 +91,23 @@ def test_long_pronoun_chains_resolve_without_deep_recursion() -> None:
     assert set(codes.values()) <= {"TCD", "SDN", "KENGOV", None}
     first_they = next(t for t in actors.doc if t.lower_ == "they")
     assert {a.code for a in actors.actors_for(first_they)} == {"TCD", "SDN"}
+
+
+@pytest.mark.slow
+def test_he_is_a_person_never_a_country_named_in_passing() -> None:
+    text = ("Antony Blinken flew to Cairo after talks on Israel. Officials said Egypt would "
+            "host the talks. Later, Egypt thanked him.")
+    actors = _actors(text)
+    him = next(t for t in actors.doc if t.lower_ == "him")
+    found = actors.actor_at(him)
+    assert found is not None and found.entity == "person:antony-blinken"
+
+
+@pytest.mark.slow
+def test_it_is_none_of_its_clause_s_coordinated_subjects() -> None:
+    text = ("Serbia moved troops to the border. The United States and the European Union "
+            "urged it to pull them back.")
+    actors = _actors(text)
+    it = next(t for t in actors.doc if t.lower_ == "it")
+    found = actors.actor_at(it)
+    assert found is not None and found.country == "SRB"

@@ -202,6 +202,13 @@ def _reporting_subject(actors: Mentions, pronoun: Token) -> Actor | None:
     return actors.actor_at(reporter)
 
 
+def _person(token: Token, actor: Actor) -> bool:
+    """Whether a mention names a person: a PERSON entity, a known office holder, or a head
+    like "minister" or "spokesman"."""
+    return token.ent_type_ == "PERSON" or bool(actor.entity) or (
+        token.lemma_.lower() in PERSON_HEADS)
+
+
 def _topic(actors: Mentions, pronoun: Token) -> Actor | None:
     """A sentence's first subject pronoun continues the previous sentence's topic, its first
     subject that is a coded actor ("Blinken spoke with Senegal's minister. He plans to
@@ -217,8 +224,7 @@ def _topic(actors: Mentions, pronoun: Token) -> Actor | None:
         actor = actors.actor_at(token)
         if actor is None or not actor.code:
             continue
-        person = token.ent_type_ == "PERSON" or bool(actor.entity) or (
-            token.lemma_.lower() in PERSON_HEADS)
+        person = _person(token, actor)
         if pronoun.lower_ in PERSONAL and not person:
             continue
         if pronoun.lower_ == "it" and person:
@@ -257,16 +263,20 @@ def _antecedent(actors: Mentions, pronoun: Token) -> tuple[Actor | None, str]:
     if topic is not None:
         return topic, "topic"
     subject = clause_subject(pronoun.head) if pronoun.dep_ not in SUBJECT_DEPS else None
-    excluded = actors.actor_at(subject) if subject is not None and subject != pronoun \
-        else None
+    # every actor of the clause's subject ("the US and the EU urged it": it is neither)
+    excluded = actors.actors_for(subject) if subject is not None and subject != pronoun \
+        else []
     first_sentence = sentence_window(pronoun, ANTECEDENT_SENTENCES)
     for index, actor in reversed(actors.named):
         if index >= pronoun.i or index < first_sentence or _place_mention(actors.doc[index]):
             continue
         if pronoun.lower_ in SINGULAR and actors.doc[index].tag_ in {"NNS", "NNPS"}:
             continue  # "it" is not "the civilians"
-        if excluded is not None and (actor.code == excluded.code or (
-                actor.country == excluded.country and None in (actor.role, excluded.role))):
+        if pronoun.lower_ in PERSONAL and not (_person(actors.doc[index], actor) or actor.role):
+            continue  # "he": a person or a body of people ("the ministry"), never a bare country
+        if any(actor.code == other.code or (actor.country == other.country
+                                            and None in (actor.role, other.role))
+               for other in excluded):
             continue  # not the clause's own subject; another role of its country can be
         return actor, "recent"
     return None, "recent"

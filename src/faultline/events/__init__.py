@@ -9,6 +9,8 @@ events come from one sentence, so lists and flattened tables cannot flood the ou
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from faultline import __version__
@@ -19,7 +21,7 @@ from faultline.events.confidence import Features, calibrated, raw_score
 from faultline.events.dating import event_date
 from faultline.events.extract import UNIDENTIFIED_ROLE, Candidate, candidates
 from faultline.events.modality import Modality, assess, governing_verb, main_clause
-from faultline.events.rules import FRAME_ROOTS, frame_code
+from faultline.events.rules import FRAME_ROOTS, frame_code, load_cues
 from faultline.geo import locate
 from faultline.model import Actor, Article, Event, Evidence, event_id_for
 
@@ -64,6 +66,8 @@ INTENT_CODES = {
 }
 
 
+# The role of a state's government, which a bare country acting as a state stands for.
+STATE_ROLE = "GOV"
 # Quad classes of cooperation: refusing one of these is a rejection (CAMEO 12).
 COOPERATIVE_QUADS = frozenset({1, 2})
 MATERIAL_CONFLICT = 4
@@ -143,11 +147,26 @@ def _one_sided(source: Actor | None, target: Actor | None) -> bool:
     return not (source is not None and source.code and target is not None and target.code)
 
 
+def _state_voice(actor: Actor | None, root: str) -> Actor | None:
+    """"India accused Pakistan", "sanctions on Mali": a country named as the doer or target of
+    a state's act (the roots in ``data/cues.tsv`` ``state_act_root``) is its government."""
+    if actor is None or actor.role is not None or actor.code is None \
+            or actor.code != actor.country or root not in load_cues()["state_act_root"]:
+        return actor
+    return replace(actor, code=f"{actor.country}{STATE_ROLE}", role=STATE_ROLE)
+
+
 def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors) -> Event:
     verb = governing_verb(found.trigger)
     assessed = assess(found.trigger)
     code, source, target, mode = _reframed(found, assessed, actors)
     info = lookup(code)
+    voiced = (_state_voice(source, info.root), _state_voice(target, info.root))
+    if voiced != (source, target) and not (voiced[0] and voiced[1]
+                                           and voiced[0].code == voiced[1].code):
+        # (never one state's government acting on itself: "Chad's government … in Chad")
+        found = replace(found, trace=(*found.trace, "conv:state_voice"))
+        source, target = voiced
     when = event_date(sentence, verb, article.published,
                       future=assessed.modality == "intended", trigger=found.trigger)
     evidence = _evidence(article, sentence, found.trigger)
@@ -190,27 +209,66 @@ def code(doc: Doc, article: Article, actors: DocActors) -> list[Event]:
     """Events of one parsed article, in sentence order; deterministic."""
     events: list[Event] = []
     for sentence in doc.sents:
-        tried: set[tuple[str | None, str | None, str]] = set()
-        seen: set[tuple[str | None, str | None, str]] = set()
-        for found in candidates(sentence, actors):
-            if not _usable(found):
+        events += _one_per_happening(_sentence_events(sentence, article, actors))
+    return events
+
+
+def _one_per_happening(found: list[tuple[Token, Event]]) -> list[Event]:
+    """"carried out air strikes on X" (190 from the verb, 195 from the noun): two paths of one
+    sentence to one happening (one trigger governs the other), with the same sides, root and
+    status, give one event, the most specific code (then the most confident); "expelled the
+    ambassador in March and imposed tariffs in August" stays two. Sentence order is kept."""
+    dropped: set[int] = set()
+    for i, (trigger, event) in enumerate(found):
+        for j, (other_trigger, other) in enumerate(found):
+            if i == j or j in dropped or not (trigger.is_ancestor(other_trigger)
+                                              or other_trigger.is_ancestor(trigger)):
                 continue
-            matched = (found.source.code if found.source else None,
-                       found.target.code if found.target else None, found.code)
-            if matched in tried:
-                continue  # the same match again (a list repeating itself)
-            tried.add(matched)
-            if len(tried) > MAX_CANDIDATES_PER_SENTENCE:
+            same = (_sides(event) == _sides(other) and event.cameo_root == other.cameo_root
+                    and (event.negated, event.modality) == (other.negated, other.modality))
+            if same and _specificity(other) > _specificity(event):
+                dropped.add(i)
                 break
-            event = _event(article, sentence, found, actors)
-            if event.source and event.target and event.source.code == event.target.code:
-                continue  # a stance reframed onto its own speaker ("X said X must go")
-            key = (event.source.code if event.source else None,
-                   event.target.code if event.target else None, event.cameo)
-            if key in seen:
-                continue
-            seen.add(key)
-            events.append(event)
-            if len(seen) >= MAX_EVENTS_PER_SENTENCE:
-                break
+    return [event for i, (_, event) in enumerate(found) if i not in dropped]
+
+
+def _sides(event: Event) -> tuple[str | None, str | None]:
+    return (event.source.code if event.source else None,
+            event.target.code if event.target else None)
+
+
+def _specificity(event: Event) -> tuple[int, bool, float]:
+    """More digits, then a named kind over the generic "…0" code (195 over 190), then
+    confidence."""
+    return len(event.cameo), not event.cameo.endswith("0"), event.confidence
+
+
+def _sentence_events(sentence: Span, article: Article, actors: DocActors
+                     ) -> list[tuple[Token, Event]]:
+    """The events of one sentence with their triggers, each (source, target, code) once, at
+    most ``MAX_EVENTS_PER_SENTENCE``."""
+    events: list[tuple[Token, Event]] = []
+    tried: set[tuple[str | None, str | None, str]] = set()
+    seen: set[tuple[str | None, str | None, str]] = set()
+    for found in candidates(sentence, actors):
+        if not _usable(found):
+            continue
+        matched = (found.source.code if found.source else None,
+                   found.target.code if found.target else None, found.code)
+        if matched in tried:
+            continue  # the same match again (a list repeating itself)
+        tried.add(matched)
+        if len(tried) > MAX_CANDIDATES_PER_SENTENCE:
+            break
+        event = _event(article, sentence, found, actors)
+        if event.source and event.target and event.source.code == event.target.code:
+            continue  # a stance reframed onto its own speaker ("X said X must go")
+        key = (event.source.code if event.source else None,
+               event.target.code if event.target else None, event.cameo)
+        if key in seen:
+            continue
+        seen.add(key)
+        events.append((found.trigger, event))
+        if len(seen) >= MAX_EVENTS_PER_SENTENCE:
+            break
     return events

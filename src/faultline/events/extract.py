@@ -18,7 +18,7 @@ from faultline.actors.coref import clause_subject, noun_author, purpose_clause
 from faultline.actors.kb import load_kb
 from faultline.actors.resolve import DocActors
 from faultline.events.codebook import load_codebook
-from faultline.events.rules import FRAME_ROOTS, Entry, frame_code, load_lexicon
+from faultline.events.rules import FRAME_ROOTS, Entry, frame_code, load_cues, load_lexicon
 from faultline.geo import locate
 from faultline.model import Actor
 
@@ -375,6 +375,23 @@ def _unnamed_perpetrator(actors: DocActors, verb: Token, sources: list[Actor],
                   country=country, role=UNIDENTIFIED_ROLE)]
 
 
+def _combat_death(actors: DocActors, verb: Token, sources: list[Actor],
+                  target: Actor | None, code: str) -> list[Actor] | None:
+    """"two soldiers were killed in clashes with the rebels": a death in combat, with nobody
+    named as its doer, is the opposing side's use of conventional force (190) against the
+    dead; the opponent is the "with" phrase of the combat noun."""
+    if sources or target is None or code[:2] not in VIOLENT_ROOTS:
+        return None
+    for fight in _prep_objects(verb, ("in", "during")):
+        if fight.lemma_.lower() not in load_cues()["combat_noun"]:
+            continue
+        opponents = [a for t in _prep_objects(fight, ("with", "against"))
+                     for a in _actors_of(actors, t) if a.code and a.code != target.code]
+        if opponents:
+            return opponents[:1]
+    return None
+
+
 def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | None,
                     level: int, steps: list[str] | None = None
                     ) -> tuple[list[Actor], Actor | None]:
@@ -418,11 +435,15 @@ def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | N
             target, strategy = _addressee(actors, verb, sources), "addressee"
         # "X and Y signed", "X and Y agreed": each other, not someone named nearby
         joint = len(sources) > 1 and ("sym" in entry.flags or entry.cameo.startswith(JOINT_ROOTS))
-        if target is None and level not in {MATCH_PREP, MATCH_NO_PREP} and not joint:
+        # a visit's host is where it goes ("travelled to Dakar"), never another actor of the
+        # clause ("sent envoys to avert a clash between Chad and Sudan" visits neither)
+        visit = entry.cameo in VISIT_CODES
+        if target is None and level not in {MATCH_PREP, MATCH_NO_PREP} and not joint \
+                and not visit:
             target = _clause_actor(actors, verb, sources,
                                    venues=entry.cameo.startswith(VENUE_ROOTS))
             strategy = "clause_actor"
-        if target is None and purpose_clause(verb):
+        if target is None and purpose_clause(verb) and not visit:
             # "met Hamas officials to discuss a truce": discussed with Hamas
             governing = _direct_object(verb.head)
             target = _first_actor(actors, [governing]) if governing is not None else None
@@ -742,6 +763,9 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
                 steps.append(f"conv:impersonal_warning>{code}")
             code, target, place = _domestic_target(actors, token, entry, sources, target, code,
                                                    steps)
+            if (combat := _combat_death(actors, token, sources, target, code)) is not None:
+                sources, code = combat, CONVENTIONAL_FORCE
+                steps.append(f"src:combat_opponent>{code}")
             unnamed = _unnamed_perpetrator(actors, token, sources, target, place, code)
             if unnamed is not sources:
                 unidentified = unnamed[0].role == UNIDENTIFIED_ROLE
@@ -754,7 +778,8 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
             between = _prep_objects(token, ("between",))  # "mediated between X and Y"
             pair = actors.actors_for(between[0]) if between else []
             yield from _pairs(token, entry, sources, target, pair, moved, level, steps)
-        elif token.pos_ == "NOUN" and token.i not in carried and not _modifier_noun(token):
+        elif token.pos_ == "NOUN" and token.i not in carried and not _modifier_noun(token) \
+                and not _standing(token):
             entry, _, level = _match(token, token.lemma_.lower(), None)
             if entry is None:
                 continue
@@ -806,6 +831,18 @@ def _statement_author(verb: Token) -> Token | None:
     if verb.dep_ != "acl" or verb.head.lemma_.lower() not in STATEMENT_NOUNS:
         return None
     return noun_author(verb.head)
+
+
+def _standing(noun: Token) -> bool:
+    """"would violate the 1979 peace treaty", "under the deal", "the US embargo on Cuba": a
+    noun naming a standing agreement or measure is no event unless the sentence makes something
+    happen to it: as a subject ("the truce took effect", "the deal collapsed") or the object of
+    a light verb ("announced a deal"); a verb with its own row carries it ("signed the deal")."""
+    if noun.lemma_.lower() not in load_cues()["standing_noun"]:
+        return False
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        return False
+    return not (noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS)
 
 
 def _modifier_noun(noun: Token) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from faultline.actors.coref import ENABLING_VERBS, purpose_clause
+from faultline.events.rules import load_cues
 
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -144,7 +145,17 @@ def _stopped(trigger: Token, verb: Token) -> bool:
     phrase = trigger.head if trigger.dep_ == "compound" else trigger
     if phrase.dep_ == "nsubj" and phrase.head == verb:  # "talks collapsed in May"
         return verb.lemma_.lower() in FAILING_VERBS
-    return verb.lemma_.lower() in STOPPING_VERBS and phrase.dep_ == "dobj" and phrase.head == verb
+    stopping = STOPPING_VERBS | load_cues()["averting_verb"]  # "to avert a clash"
+    return verb.lemma_.lower() in stopping and phrase.dep_ == "dobj" and phrase.head == verb
+
+
+def _unrealised(trigger: Token) -> str | None:
+    """"the expected air assault", "a planned visit": an event noun whose modifier says it has
+    not happened (yet), unless a verb makes it happen ("launched the threatened invasion")."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ == "dobj":
+        return None
+    return next((c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound"}
+                 and c.lower_ in load_cues()["unrealised_modifier"]), None)
 
 
 def _obliging_reporter(verb: Token) -> Token | None:
@@ -183,6 +194,10 @@ def assess(trigger: Token) -> Modality:
     modality = "hypothetical" if alleged else "asserted"
     if alleged:
         cues.append(f"mod:alleged={governor}")
+    if (modifier := _unrealised(trigger)) is not None:
+        modality = "hypothetical"
+        cues.append(f"mod:unrealised={modifier}")
+    word_classes = load_cues()
     if sentence.text.rstrip().rstrip("”\"'").endswith("?"):
         modality = "hypothetical"
         cues.append("mod:question")
@@ -215,6 +230,16 @@ def assess(trigger: Token) -> Modality:
             modality = "hypothetical"  # "its demand that Israel ease …": not (yet) done
             cues.append(f"mod:demand_noun={current.head.lemma_.lower()}")
             break
+        noun = current.head.lemma_.lower() if current.dep_ == "acl" \
+            and current.head.pos_ == "NOUN" else ""
+        if noun in word_classes["failing_noun"]:
+            negated = True  # "the failure of Kenya to prosecute": no prosecution
+            cues.append(f"neg:failing_noun={noun}")
+            break
+        if noun in word_classes["suspending_noun"]:
+            modality = "hypothetical"  # "attempts to extradite him": tried, not done
+            cues.append(f"mod:suspending_noun={noun}")
+            break
         if current.dep_ not in {"xcomp", "ccomp", "advcl", "conj"} or current.head == current:
             break
         head = current.head
@@ -225,8 +250,11 @@ def assess(trigger: Token) -> Modality:
         if lemma in ENABLING_VERBS and purpose_clause(current):
             modality = "hypothetical"  # "trained the army to fight": a purpose, not an act
             cues.append(f"mod:purpose_of={lemma}")
+        if current.dep_ == "ccomp" and lemma in word_classes["denying_verb"]:
+            negated = True  # "denied that the Kurds were negotiating"
+            cues.append(f"neg:denied={lemma}")
         if current.dep_ == "xcomp":
-            if lemma in NEGATING_VERBS:
+            if lemma in NEGATING_VERBS or lemma in word_classes["averting_verb"]:
                 negated = True
                 cues.append(f"neg:verb={lemma}")
             elif lemma in WARNING_VERBS:

@@ -99,6 +99,14 @@ CUE_CLASSES = frozenset({
     "duration_prep",   # dating: "since 2013" starts a span, never dates the act
     "narrative_time",  # dating: "the next day" counts from the story's past
     "time_noun",       # dating: "Tuesday evening" is a time, not a noun a date modifies
+    "averting_verb",   # modality: "to avert a clash": its object event did not happen
+    "failing_noun",    # modality: "the failure to prosecute": its infinitive did not happen
+    "suspending_noun", # modality: "attempts to extradite": its infinitive is not asserted
+    "unrealised_modifier",  # modality: "the expected assault" has not happened
+    "denying_verb",    # modality: "denied that X attacked": the clause is denied
+    "standing_noun",   # extract: "under the deal" names an agreement, no event
+    "state_act_root",  # events: CAMEO roots whose bare-country actor is its government
+    "combat_noun",     # extract: "killed in clashes with X" is X's use of force
 })
 
 
