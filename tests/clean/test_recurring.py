@@ -60,3 +60,15 @@ def test_ingest_learns_from_the_whole_input(tmp_path: Path) -> None:
         texts = [a["text"] for a in store.articles().to_pylist()]
     assert len(texts) == len(STORIES)
     assert not any("Hindi" in t or "This story is from" in t for t in texts)
+
+
+def test_a_date_line_every_file_repeats_still_dates_its_article() -> None:
+    """"Published: <date>" in every file of a folder is the publication date, read before
+    recurring lines are dropped (it once left a whole folder undated)."""
+    corpus = [RawDocument(f"file-{n}.txt", f"Talks in West Africa\n\nBy Awa Diallo\n"
+                          f"Published: 2025-02-{n + 3:02d}\n{story}\n\n{CLOSING[n]}")
+              for n, story in enumerate(STORIES)]
+    model = learn(corpus)
+    articles = [article_from(raw, recurring=model) for raw in corpus]
+    assert [a.published for a in articles] == [f"2025-02-{n + 3:02d}" for n in range(6)]
+    assert all("Published" not in a.text for a in articles)

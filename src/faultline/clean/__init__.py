@@ -121,10 +121,13 @@ def article_from(raw: RawDocument, date: str | None = None,
     """
     notes = list(raw.notes)
     blocks, title, meta = _html(raw, notes) if raw.fmt == "html" else _plain(raw, notes)
-    if recurring is not None:
-        blocks = _drop_recurring(blocks, raw, recurring, notes)
     filtered = filter_paragraphs(blocks, title=title)
     paragraphs = list(filtered.paragraphs)
+    if recurring is not None:
+        # After the byline and date-line rules have read their lines: a "Published: <date>"
+        # line every file of a folder repeats is metadata first, furniture second.
+        paragraphs = [" ".join(b) for b in _drop_recurring([[p] for p in paragraphs], raw,
+                                                            recurring, notes)]
     place = dateline_outlet = None
     while paragraphs:
         paragraphs[0], found, outlet = split_dateline(paragraphs[0])
