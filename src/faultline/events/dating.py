@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from faultline.events.rules import load_cues
+from faultline.nlp.spans import entity_at, sentence_ents
 
 MONTHS = {name: i for i, name in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -150,7 +151,7 @@ def _time_expressions(sentence: Span, verb: Token, trigger: Token | None = None,
     ``governing``, of a clause governing it, nearest first. "last summer" in a coordinated
     clause does not date the first one."""
     found = []
-    for ent in sentence.ents:
+    for ent in sentence_ents(sentence):
         if ent.label_ != "DATE":
             continue
         owner = _owner(ent)
@@ -211,7 +212,7 @@ def _antecedent_time(verb: Token) -> Span | None:
     antecedent = verb.head
     if verb.dep_ != "relcl" or antecedent.ent_type_ != "DATE":
         return None
-    return next((e for e in verb.doc.ents if e.start <= antecedent.i < e.end), None)
+    return entity_at(antecedent)
 
 
 def _span_or_narrative(ent: Span) -> str | None:
