@@ -284,32 +284,37 @@ def create_app(db: str | Path) -> FastAPI:
                              articles=list(articles.values()))
 
     @app.get("/api/dyads/{a}/{b}/series", response_model=m.SeriesOut, tags=["relations"])
-    def dyad_series(s: StoreDep, a: ActorCode, b: ActorCode,
+    def dyad_series(request: Request, s: StoreDep, a: ActorCode, b: ActorCode,
                     freq: Literal["week", "month"] = "week", directed: bool = False,
                     group: Group = "country", since: Day = None,
                     until: Day = None) -> m.SeriesOut:
         """Counted events between two actors per period, empty periods as zero rows, with
         intervals over independent stories."""
-        periods = series(s, a.upper(), b.upper(), freq, directed=directed, group=group,
-                         since=_day(since), until=_day(until))
+        key = ("series", a.upper(), b.upper(), freq, directed, group, since, until)
+        periods = request.app.state.reader.memo(key, lambda: series(
+            s, a.upper(), b.upper(), freq, directed=directed, group=group, since=_day(since),
+            until=_day(until)))
         return m.SeriesOut(a=a.upper(), b=b.upper(), freq=freq, directed=directed, group=group,
                            periods=[m.PeriodOut(**p.to_dict()) for p in periods])
 
     @app.get("/api/alerts", response_model=m.AlertList, tags=["relations"])
-    def alert_list(s: StoreDep, since: Day = None,
+    def alert_list(request: Request, s: StoreDep, since: Day = None,
                    min_stories: Annotated[int, Query(ge=2, le=10_000)] = 4,
                    group: Group = "country") -> m.AlertList:
         """Dyads whose weekly relations shifted (CUSUM over stories), newest first."""
-        return m.AlertList(alerts=[m.AlertOut(**x.to_dict())
-                                   for x in alerts(s, _day(since), min_stories,
-                                                              group=group)])
+        found = request.app.state.reader.memo(
+            ("alerts", since, min_stories, group),
+            lambda: alerts(s, _day(since), min_stories, group=group))
+        return m.AlertList(alerts=[m.AlertOut(**x.to_dict()) for x in found])
 
     @app.get("/api/network", response_model=m.NetworkOut, tags=["relations"])
-    def network_graph(s: StoreDep, since: Day = None, until: Day = None,
+    def network_graph(request: Request, s: StoreDep, since: Day = None, until: Day = None,
                       min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
                       group: Group = "country") -> m.NetworkOut:
         """The signed, weighted actor graph (node-link)."""
-        graph = network(s, _day(since), _day(until), min_events, group=group)
+        graph = request.app.state.reader.memo(
+            ("network", since, until, min_events, group),
+            lambda: network(s, _day(since), _day(until), min_events, group=group))
         return m.NetworkOut(
             nodes=[m.NodeOut(id=n, events=d["events"]) for n, d in graph.nodes(data=True)],
             edges=[m.EdgeOut(source=u, target=v, **d) for u, v, d in graph.edges(data=True)])
