@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -41,6 +42,8 @@ DEFAULT_PAGE = 50
 MAX_BODY = 256 * 1024
 # Seconds POST /api/code may take before it answers 504 (the first call loads spaCy).
 CODE_SECONDS = 60.0
+# Responses smaller than this go uncompressed (gzip would not pay for itself).
+GZIP_MIN_BYTES = 1024
 STATIC = resources.files("faultline.api") / "static"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; "
@@ -358,5 +361,6 @@ def create_app(db: str | Path) -> FastAPI:
         return FileResponse(str(index), headers=SECURITY_HEADERS)
 
     app.mount("/static", StaticFiles(directory=str(STATIC), check_dir=False), name="static")
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
     app.add_middleware(BodyLimit, limit=MAX_BODY)  # type: ignore[arg-type]
     return app

@@ -191,8 +191,8 @@ class AlertOut(BaseModel):
     p_value: float
     stories_before: int
     stories_after: int
-    story_ids: list[str]
-    event_ids: list[str]
+    story_ids: list[str] = Field(description="Stories after the change (the first 50).")
+    event_ids: list[str] = Field(description="Its events, strongest-moving first (the first 50).")
     events_after: int
 
 

@@ -38,7 +38,7 @@ MIN_SIDE_STORIES = 2
 MIN_STORIES = 4
 # Floor of the spread: stories that agree exactly must not give p = 0.
 MIN_SIGMA = 1.0
-# Events listed with an alert (the strongest-moving ones first); the count is always complete.
+# Events (the strongest-moving first) and stories listed with an alert; counts stay complete.
 MAX_EVIDENCE = 50
 
 
@@ -153,5 +153,5 @@ def _alert(store: Store, a: str, b: str, week: dt.date, change: Change,
         a=a, b=b, direction="souring" if change.size < 0 else "warming", week=week.isoformat(),
         size=round(change.size, 2), mean_before=round(change.mean_before, 2),
         mean_after=round(change.mean_after, 2), p_value=float(f"{change.p_value:.3g}"),
-        stories_before=change.split, stories_after=len(after), story_ids=after,
+        stories_before=change.split, stories_after=len(after), story_ids=after[:MAX_EVIDENCE],
         event_ids=tuple(r[0] for r in ids[:MAX_EVIDENCE]), events_after=len(ids))
