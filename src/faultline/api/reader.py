@@ -84,6 +84,8 @@ class Reader:
                     if self._store is None:
                         try:
                             self._store = open_store(self.path)
+                            # A long snapshot query must not draw DuckDB's bar on the console.
+                            self._store.con.execute("SET enable_progress_bar = false")
                         except (StoreError, duckdb.IOException) as e:
                             if not is_lock_error(e):
                                 raise
