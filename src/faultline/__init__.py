@@ -16,16 +16,18 @@ except metadata.PackageNotFoundError:  # running from a source tree that was nev
     __version__ = "0.0.0+unknown"
 
 if TYPE_CHECKING:
-    from faultline.actors import resolve_actor
+    from faultline.actors import resolve_actor, use_actor_files
     from faultline.pipeline import code_file, code_text
     from faultline.store.db import open_store
 
-__all__ = ["__version__", "code_file", "code_text", "open_store", "resolve_actor"]
+__all__ = ["__version__", "code_file", "code_text", "open_store", "resolve_actor",
+           "use_actor_files"]
 
 _LAZY = {
     "code_text": "faultline.pipeline",
     "code_file": "faultline.pipeline",
     "resolve_actor": "faultline.actors",
+    "use_actor_files": "faultline.actors",
     "open_store": "faultline.store.db",
 }
 

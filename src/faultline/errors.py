@@ -19,3 +19,11 @@ class InputError(FaultlineError):
         self.source = source
         self.reason = reason
         self.code = code
+
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, str]]:
+        """Rebuilt from its fields, so an error crosses to and from worker processes intact."""
+        return type(self), (self.source, self.reason, self.code)
+
+
+class EngineError(FaultlineError):
+    """An engine that cannot start (a bad scheduler address, no worker); names the cause."""

@@ -51,7 +51,8 @@ class RawDocument:
     """One input document as a reader found it, before cleaning.
 
     ``content`` is text or undecoded bytes; ``fmt`` is the reader's verdict (``text``, ``html``).
-    ``meta`` keeps every other field the source had (e.g. extra JSON Lines keys).
+    ``meta`` keeps every other field the source had (e.g. extra JSON Lines keys); ``notes``
+    says what a reader had to repair (stray bytes replaced, another charset decoded).
     """
 
     doc_ref: str
@@ -62,11 +63,16 @@ class RawDocument:
     published: str | None = None
     outlet: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Article:
-    """A cleaned article: boilerplate removed; offsets of events point into ``text``."""
+    """A cleaned article: boilerplate removed; offsets of events point into ``text``.
+
+    ``language`` is the detected ISO 639-1 code, None when too short to tell; ``notes`` lists
+    what reading and cleaning repaired or could not decide (kept with the article in the store).
+    """
 
     article_id: str
     doc_ref: str
@@ -78,13 +84,19 @@ class Article:
     published: str | None = None
     language: str | None = "en"
     meta: dict[str, Any] = field(default_factory=dict)
+    notes: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["notes"] = list(self.notes)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
-        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
+        found = {f.name: data[f.name] for f in fields(cls) if f.name in data}
+        if found.get("notes") is not None:
+            found["notes"] = tuple(found["notes"])
+        return cls(**found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,11 +178,18 @@ class Event:
     coder: str
     story_id: str | None = None
     location: Location | None = None
+    # Schema v1 additions (issue 11): a source or target without a code where the CAMEO code
+    # needs one; a background event told as the past of the story; the rows, strategies and
+    # cues that produced the event, as stable ids.
+    one_sided: bool = False
+    background: bool = False
+    trace: tuple[str, ...] = ()
 
     @property
     def counted(self) -> bool:
         """Whether aggregates count this event (the schema's counting rule)."""
-        return not self.negated and self.modality != "hypothetical"
+        return not self.negated and self.modality != "hypothetical" and not self.one_sided \
+            and not (self.background and self.date is None)  # an undated past: no series
 
     def to_dict(self) -> dict[str, Any]:
         """Schema v1 in the documented field order."""
@@ -195,6 +214,10 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "evidence": self.evidence.to_dict(),
             "confidence": self.confidence,
+            "counted": self.counted,
+            "one_sided": self.one_sided,
+            "background": self.background,
+            "trace": list(self.trace),
             "coder": self.coder,
         }
 
@@ -219,10 +242,14 @@ class Event:
         plain = {
             f.name: data.get(f.name)
             for f in fields(cls)
-            if f.name not in {"source", "target", "location", "evidence"}
+            if f.name not in {"source", "target", "location", "evidence", "one_sided",
+                              "background", "trace"}
         }
         return cls(
             **plain,
+            # absent (records and stores written before schema v1 had them): not set
+            one_sided=bool(data.get("one_sided")), background=bool(data.get("background")),
+            trace=tuple(data.get("trace") or ()),
             source=opt(Actor, "source"),
             target=opt(Actor, "target"),
             location=opt(Location, "location"),
@@ -240,7 +267,8 @@ _NESTED: dict[str, tuple[str, ...]] = {
 EVENT_FIELDS: tuple[str, ...] = (
     "event_id", "article_id", "doc_ref", "story_id", "date", "date_precision", "source",
     "target", "cameo", "cameo_root", "cameo_label", "plover", "plover_mode", "goldstein",
-    "quad_class", "negated", "modality", "location", "evidence", "confidence", "coder",
+    "quad_class", "negated", "modality", "location", "evidence", "confidence", "counted",
+    "one_sided", "background", "trace", "coder",
 )
 
 

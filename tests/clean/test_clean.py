@@ -96,7 +96,6 @@ def test_short_story_without_title_is_kept() -> None:
         ("Le gouvernement du Niger a annoncé lundi la suspension des vols militaires "
          "étrangers au-dessus de son territoire national pendant trois mois.", "not-english"),
         (b"\x00\x01\x02binary\x00\x00\x00\x03\x04" * 20, "binary"),
-        (b"Niger\xff\xfe said", "encoding"),
     ],
 )
 def test_unusable_input_names_file_and_reason(content: str | bytes, code: str) -> None:
@@ -148,3 +147,13 @@ def test_dateline_variants(text: str, place: str, outlet: str | None) -> None:
     assert article.meta["dateline"] == place
     assert article.outlet == outlet
     assert not article.text.startswith(place.upper())
+
+
+def test_latin1_and_stray_bytes_are_decoded_and_noted() -> None:
+    text = "Benin’s president met Togo’s envoy in Lomé on Monday to discuss the border."
+    cp1252 = article_from(RawDocument("w.txt", text.encode("cp1252")))
+    assert cp1252.text == text.replace("’", "'")  # quotes normalised
+    assert cp1252.notes[0] == "decoded as cp1252 (not UTF-8)"
+    stray = article_from(RawDocument("s.txt", text.encode("utf-8") + b" \xff\xfe"))
+    assert stray.text.startswith(text.replace("’", "'"))
+    assert stray.notes[0] == "2 invalid UTF-8 byte sequence(s) replaced with U+FFFD"

@@ -42,8 +42,9 @@ def test_mixed_batch_reports_each_bad_file_and_codes_the_rest(tmp_path: Path) ->
     )
     result = CliRunner().invoke(app, ["code", str(tmp_path), "--format", "jsonl"])
     assert result.exit_code == 1
-    errors = result.stderr.strip().splitlines()
+    *errors, count = result.stderr.strip().splitlines()
     assert len(errors) == 3
+    assert count == "faultline: 3 of 4 documents failed"
     for name, reason in (("b-empty", "no story text"), ("c-binary", "binary"),
                          ("d-french", "not English")):
         assert any(name in line and reason in line for line in errors), errors

@@ -27,6 +27,8 @@ def test_event_accuracy_meets_floors(eval_dir: Path) -> None:
         "plover_type": report.plover_type.value,
         "source_country": report.source_country.value,
         "target_country": report.target_country.value,
+        "cameo_counted": report.cameo_counted.value,
+        "plover_counted": report.plover_counted.value,
     }
     below = {k: round(v, 3) for k, v in measured.items() if v < floors[k]}
     assert not below, f"below floor: {below}"

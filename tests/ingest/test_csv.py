@@ -6,6 +6,7 @@ from pathlib import Path
 
 from faultline.errors import InputError
 from faultline.ingest.csv import read_csv
+from faultline.ingest.fields import parse_fields
 from faultline.model import RawDocument
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "readers"
@@ -26,18 +27,24 @@ def test_rows_become_documents_with_their_columns() -> None:
     assert isinstance(third, InputError) and third.code == "empty"
 
 
-def test_other_text_column() -> None:
-    (doc,) = read_csv(FIXTURES / "body-column.csv", text_column="body")
+def test_common_column_names_are_found() -> None:
+    (doc,) = read_csv(FIXTURES / "body-column.csv")  # headline,body
     assert isinstance(doc, RawDocument)
     assert doc.content.startswith("N'DJAMENA")
-    assert doc.meta == {"headline": "Chad buys grain"}
+    assert doc.title == "Chad buys grain"
+    assert doc.meta == {}
 
 
-def test_missing_text_column_is_one_error() -> None:
-    (error,) = read_csv(FIXTURES / "body-column.csv")
+def test_own_column_names_and_missing_text_column(tmp_path: Path) -> None:
+    path = tmp_path / "own.csv"
+    path.write_text("ref,story,when\nr1,Ghana met Togo.,2025-03-04\n", encoding="utf-8")
+    (error,) = read_csv(path)
     assert isinstance(error, InputError)
     assert error.code == "no-text-column"
-    assert "headline, body" in error.reason
+    assert "ref, story, when" in error.reason and "body" in error.reason
+    (doc,) = read_csv(path, parse_fields(["text=story", "date=when", "id=ref"]))
+    assert isinstance(doc, RawDocument)
+    assert (doc.doc_ref, doc.content, doc.published) == ("r1", "Ghana met Togo.", "2025-03-04")
 
 
 def test_tsv_and_invalid_utf8(tmp_path: Path) -> None:
@@ -45,9 +52,12 @@ def test_tsv_and_invalid_utf8(tmp_path: Path) -> None:
     tsv.write_text("id\ttext\nt1\tBenin and Togo met.\n", encoding="utf-8")
     (doc,) = read_csv(tsv)
     assert isinstance(doc, RawDocument) and doc.content == "Benin and Togo met."
-    bad = tmp_path / "bad.csv"
-    bad.write_bytes(b"id,text\nb1,caf\xe9 \xff\xfe broken\n")
-    assert [type(d) for d in read_csv(bad)] == [InputError]
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_bytes(b"id,text\nu1,Lom\xc3\xa9 talks\nb1,caf\xe9 broken\n")
+    good, bad = read_csv(mixed)
+    assert isinstance(good, RawDocument) and good.notes == ()
+    assert isinstance(bad, RawDocument) and bad.content == "café broken"
+    assert bad.notes == ("decoded as cp1252 (not UTF-8)",)
 
 
 def test_vanished_file(tmp_path: Path) -> None:

@@ -93,8 +93,8 @@ def test_every_format_is_reached_through_read(tmp_path: Path) -> None:
 
 
 def test_csv_text_column_is_chosen(tmp_path: Path) -> None:
-    path = write(tmp_path / "n.csv", "id,body\nr1,Ghana met Togo.\n")
-    (doc,) = list(read([path], text_column="body"))
+    path = write(tmp_path / "n.csv", "id,story\nr1,Ghana met Togo.\n")
+    (doc,) = list(read([path], text_column="story"))
     assert isinstance(doc, RawDocument) and doc.doc_ref == "r1"
     (error,) = list(read([path]))
     assert isinstance(error, InputError) and "text" in error.reason

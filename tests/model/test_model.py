@@ -15,7 +15,8 @@ from faultline.model import (
 SCHEMA_V1_FIELDS = {
     "event_id", "article_id", "doc_ref", "story_id", "date", "date_precision", "source",
     "target", "cameo", "cameo_root", "cameo_label", "plover", "plover_mode", "goldstein",
-    "quad_class", "negated", "modality", "location", "evidence", "confidence", "coder",
+    "quad_class", "negated", "modality", "location", "evidence", "confidence", "counted",
+    "one_sided", "background", "trace", "coder",
 }
 
 
@@ -89,3 +90,4 @@ def test_counting_rule_skips_negated_and_hypothetical() -> None:
     assert not make_event(negated=True).counted
     assert not make_event(modality="hypothetical").counted
     assert make_event(modality="intended").counted
+    assert not make_event(one_sided=True).counted  # kept for audit, never aggregated

@@ -120,15 +120,17 @@ def test_bad_inputs_are_recorded_and_the_run_goes_on(tmp_path: Path, coder) -> N
                           coder=coder, date="2025-03-04", progress=delete_later, batch_size=2)
     codes = {(Path(e.input).name, e.code) for e in report.errors}
     assert ("06-bad.jsonl", "bad-json") in codes
-    assert ("07-latin1.txt", "encoding") in codes
     assert ("08-nobody.html", "empty") in codes
     assert ("09-vanishes.txt", "missing") in codes
     assert ("missing.txt", "missing") in codes
     bad_json = next(e for e in report.errors if e.code == "bad-json")
     assert bad_json.record and bad_json.record.endswith("06-bad.jsonl#2")
-    assert report.articles_new == 5  # four texts + the good JSON line
+    assert report.articles_new == 6  # four texts, the Latin-1 one and the good JSON line
     with open_store(tmp_path / "f.duckdb") as store:
         assert len(store.errors(report.run_id)) == len(report.errors)
+        latin1 = [a for a in store.articles().to_pylist() if a["doc_ref"].endswith("07-latin1.txt")]
+    assert latin1[0]["text"] == "Le Bénin et le Niger"
+    assert latin1[0]["notes"][0] == "decoded as cp1252 (not UTF-8)"
 
 
 def test_newer_schema_is_refused_and_file_untouched(tmp_path: Path) -> None:

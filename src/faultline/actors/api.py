@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from pathlib import Path
 
+from faultline.actors.kb import use_actor_files
 from faultline.model import Actor, Article
 
 # Mentions longer than this are not names; cutting them keeps the parse cheap on bad input.
@@ -16,14 +19,20 @@ def _whole_word(text: str, mention: str) -> int | None:
     return found.start() if found else None
 
 
-def resolve_actor(text: str, date: str | None = None, context: str | None = None) -> Actor | None:
+def resolve_actor(text: str, date: str | None = None, context: str | None = None,
+                  actors: Sequence[str | Path] | None = None) -> Actor | None:
     """The actor ``text`` stands for on ``date``, or None; ``context`` is the article text.
 
     With a context, the mention is resolved where it occurs in the context (so "the junta"
-    takes the country the article is about); without, it is parsed on its own.
+    takes the country the article is about); without, it is parsed on its own. ``actors``:
+    user actor dictionaries, ahead of the built-in knowledge base from now on in this process
+    (``use_actor_files``).
     """
     from faultline.actors.resolve import resolve
     from faultline.nlp.load import load_nlp
+
+    if actors is not None:
+        use_actor_files(Path(p) for p in actors)
 
     mention = " ".join(text.split())[:MAX_MENTION_CHARS]
     if not mention:

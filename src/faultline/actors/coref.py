@@ -8,20 +8,23 @@
   the subject of the pronoun's own clause ("The junta criticised the US and warned them" →
   them = the US).
 Nothing is guessed beyond that: a pronoun with no candidate stays unresolved (None).
+
+Pronouns are resolved in a second phase, after every named mention (``Mentions``), into tables
+the resolver then only reads: a pronoun's antecedent may be another pronoun already resolved,
+never one whose resolution is still to come, so no resolution can call itself.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from faultline.actors.kb import load_kb
 from faultline.model import Actor
 
-if TYPE_CHECKING:
-    from faultline.actors.resolve import DocActors
-
+# The pronouns that stand for an actor ("us", not "US": the parser must call them PRON).
+PRONOUNS = frozenset({"they", "them", "it", "we", "us", "he", "she", "him", "her"})
 SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "insist"})
 FIRST_PERSON = frozenset({"we", "us"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -52,6 +55,47 @@ OBJECT_GERUND_PREPS = frozenset({"of", "for", "from", "against"})
 PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
 # How many clause links the search for an inherited subject follows.
 MAX_SUBJECT_HOPS = 6
+
+
+class Mentions(Protocol):
+    """What pronoun resolution reads: the article, its named mentions in text order, and the
+    actor of a phrase head (of a pronoun only once its own resolution is in ``pronouns``)."""
+
+    doc: Doc
+    named: list[tuple[int, Actor]]
+    pronouns: dict[int, Actor | None]
+    plurals: dict[int, list[Actor]]
+    pronoun_rules: dict[int, str]
+
+    def actor_at(self, head: Token) -> Actor | None: ...
+
+    def actors_for(self, token: Token) -> list[Actor]: ...
+
+
+def is_pronoun(token: Token) -> bool:
+    """A personal pronoun that may stand for an actor."""
+    return token.lower_ in PRONOUNS and token.pos_ == "PRON"
+
+
+def resolve_pronouns(actors: Mentions) -> None:
+    """Phase two: fill ``actors.pronouns``, ``actors.plurals`` and the rule that resolved each
+    (``actors.pronoun_rules``, for event traces) for every pronoun.
+
+    Third-person subjects first (they look back to reporters and earlier subjects), then other
+    third-person pronouns (they exclude their clause's subject), then "we"/"us" (they take a
+    speaker, who may be a "he" already resolved); each in text order. A pronoun that a rule
+    reaches before its own turn reads as unresolved.
+    """
+    pronouns = [t for t in actors.doc if is_pronoun(t)]
+    order = sorted(pronouns, key=lambda t: (t.lower_ in FIRST_PERSON,
+                                            t.dep_ not in SUBJECT_DEPS, t.i))
+    for pronoun in order:
+        plural = plural_antecedents(actors, pronoun)
+        actors.plurals[pronoun.i] = plural
+        found, rule = _antecedent(actors, pronoun)
+        actors.pronouns[pronoun.i] = found
+        if plural or found is not None:
+            actors.pronoun_rules[pronoun.i] = "plural" if plural else rule
 
 
 def _place_mention(token: Token) -> bool:
@@ -129,7 +173,7 @@ def clause_subject(verb: Token) -> Token | None:
     return None
 
 
-def _speaker(actors: DocActors, pronoun: Token) -> Actor | None:
+def _speaker(actors: Mentions, pronoun: Token) -> Actor | None:
     sentences = list(actors.doc.sents)
     here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
     for index in (here, here - 1, here + 1):
@@ -145,7 +189,7 @@ def _speaker(actors: DocActors, pronoun: Token) -> Actor | None:
     return None
 
 
-def _reporting_subject(actors: DocActors, pronoun: Token) -> Actor | None:
+def _reporting_subject(actors: Mentions, pronoun: Token) -> Actor | None:
     """"Washington warned that it could...", "the army said it had...": the subject pronoun of a
     reported clause is the reporter, when the reporter is an actor (known to the knowledge base
     or not: "the Umma party said it would" is the party, never another actor named nearby)."""
@@ -158,7 +202,7 @@ def _reporting_subject(actors: DocActors, pronoun: Token) -> Actor | None:
     return actors.actor_at(reporter)
 
 
-def _topic(actors: DocActors, pronoun: Token) -> Actor | None:
+def _topic(actors: Mentions, pronoun: Token) -> Actor | None:
     """A sentence's first subject pronoun continues the previous sentence's topic, its first
     subject that is a coded actor ("Blinken spoke with Senegal's minister. He plans to
     visit Dakar": he = Blinken); "he"/"she" only a person, "it" never one."""
@@ -183,7 +227,7 @@ def _topic(actors: DocActors, pronoun: Token) -> Actor | None:
     return None
 
 
-def plural_antecedents(actors: DocActors, pronoun: Token) -> list[Actor]:
+def plural_antecedents(actors: Mentions, pronoun: Token) -> list[Actor]:
     """"Chad and Sudan held talks. They agreed …", "the two countries signed a pact under
     which they agreed …": a subject "they" stands for the nearest earlier subject in its
     sentence that names several actors (coordinated, or "the two countries"), else for the
@@ -202,16 +246,16 @@ def plural_antecedents(actors: DocActors, pronoun: Token) -> list[Actor]:
     return []
 
 
-def pronoun_antecedent(actors: DocActors, pronoun: Token) -> Actor | None:
-    """The actor a pronoun stands for, or None when the rules find none."""
+def _antecedent(actors: Mentions, pronoun: Token) -> tuple[Actor | None, str]:
+    """The actor a pronoun stands for (None when the rules find none) and the rule's name."""
     if pronoun.lower_ in FIRST_PERSON:
-        return _speaker(actors, pronoun)
+        return _speaker(actors, pronoun), "speaker"
     reporter = _reporting_subject(actors, pronoun)
     if reporter is not None:
-        return reporter
+        return reporter, "reporter"
     topic = _topic(actors, pronoun)
     if topic is not None:
-        return topic
+        return topic, "topic"
     subject = clause_subject(pronoun.head) if pronoun.dep_ not in SUBJECT_DEPS else None
     excluded = actors.actor_at(subject) if subject is not None and subject != pronoun \
         else None
@@ -224,5 +268,5 @@ def pronoun_antecedent(actors: DocActors, pronoun: Token) -> Actor | None:
         if excluded is not None and (actor.code == excluded.code or (
                 actor.country == excluded.country and None in (actor.role, excluded.role))):
             continue  # not the clause's own subject; another role of its country can be
-        return actor
-    return None
+        return actor, "recent"
+    return None, "recent"

@@ -7,7 +7,8 @@ Rules, in order (each documented where it is applied):
 3. a partitive head takes the actor of its of-phrase ("a member of the Syrian parliament");
 4. otherwise a definite description of a role or of "the country" takes the country the article is
    about ("the junta", "its army", "the country's military leaders");
-5. pronouns follow ``coref``; anything else that is not a known role stays unknown.
+5. pronouns follow ``coref``, resolved after every named mention; anything else that is not a
+   known role stays unknown.
 The role comes from the head noun, else from a role word among its modifiers; a generic head
 ("officials", "leaders") takes a more specific modifier's role ("intelligence officials": SPY).
 """
@@ -19,8 +20,14 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from faultline.actors.coref import plural_antecedents, pronoun_antecedent, sentence_window
-from faultline.actors.kb import KnowledgeBase, load_kb, term_on
+from faultline.actors.coref import is_pronoun, resolve_pronouns, sentence_window
+from faultline.actors.kb import (
+    INTERNATIONAL_PREFIXES,
+    KnowledgeBase,
+    load_kb,
+    org_key_kind,
+    term_on,
+)
 from faultline.geo import load_gazetteer
 from faultline.model import Actor, Article
 
@@ -33,7 +40,6 @@ DATELINE_WEIGHT = 2.0  # a dateline counts like a country named in the lead
 # Definite descriptions that stand for the country the article is about.
 COUNTRY_WORDS = frozenset({"country", "nation", "state"})
 DEFINITE = frozenset({"the", "its", "their", "this"})
-PRONOUNS = frozenset({"they", "them", "it", "we", "us", "he", "she", "him", "her"})
 # KB keys that name a country (the state, its capital, its people, one of its places).
 PLACE_KINDS = frozenset({"country", "seat", "adj", "place"})
 # Words before a country name that make it a river or a region, not the state.
@@ -156,30 +162,57 @@ def _base_from_key(kb: KnowledgeBase, key: str, date: str | None) -> Base | None
         org = kb.organisations[value]
         return Base(org.code, org.country, org.name, org.role, kind=kind)
     if kind == "person":
-        terms = kb.offices[key]
-        current = term_on(terms, date)
-        if current is None:
-            past = [t for t in terms if date is not None and t.end is not None and t.end <= date]
-            former = max(past, key=lambda t: t.start).country if past else None
-            return Base(None, None, terms[0].name, None, key, kind="person", former=former)
-        if current.country.startswith("IGO"):
-            return Base(current.country, None, current.name, current.role, key, kind="person")
-        return Base(current.country, current.country, current.name, current.role, key,
-                    kind="person")
+        return _person(kb, key, date)
     return None
 
 
-def _shared_name(kb: KnowledgeBase, alias: str, date: str | None) -> Base | None:
-    """A name two office holders share ("Bush"): the one in office on the date; undated,
-    the one whose latest office began last."""
+def _person(kb: KnowledgeBase, key: str, date: str | None) -> Base:
+    """A known person on ``date``: in a term, that term's country and role; after their last
+    term, an elite (``ELI``) of its country; before their first, their country with the role
+    the mention gives (none from the KB)."""
+    terms = kb.offices[key]
+    current = term_on(terms, date)
+    role: str | None
+    if current is not None:
+        where, role = current.country, current.role
+    else:
+        dated = [t for t in terms if not t.default]
+        past = [t for t in dated if t.end is not None and date is not None and t.end <= date]
+        if past:
+            where, role = max(past, key=lambda t: t.end or "").country, FORMER_ROLE
+        else:
+            where, role = min(dated, key=lambda t: t.sort_start).country, None
+    name = terms[0].name
+    if not where or where.startswith(INTERNATIONAL_PREFIXES):
+        return Base(where or None, None, name, role, key, kind="person")
+    former = where if role == FORMER_ROLE else None
+    return Base(where, where, name, role, key, kind="person", former=former)
+
+
+def _shared_name(kb: KnowledgeBase, alias: str, date: str | None,
+                 named: Counter[str] | None = None) -> Base | None:
+    """A name several people share ("Bush"; a surname two ministers had): the one in office on
+    the date, else the one whose country the article names; when still ambiguous, no code and
+    the candidates in ``entity`` (``ambiguous:person:a|person:b``), never a guess."""
     entities = [key for _, key in kb.names.get(alias, ()) if key.startswith("person:")]
     if not entities:
         return None
-    if date is None:
-        chosen = max(entities, key=lambda e: max(t.start for t in kb.offices[e]))
-    else:
-        chosen = next((e for e in entities if term_on(kb.offices[e], date)), entities[0])
-    return _base_from_key(kb, chosen, date)
+    in_office = [e for e in entities if (t := term_on(kb.offices[e], date)) is not None
+                 and not t.default and t.role != FORMER_ROLE and (date or t.end is None)]
+    candidates = in_office or entities
+    if len(candidates) > 1 and named:
+        countries = {e: _person(kb, e, date).country for e in candidates}
+        mentioned = [e for e in candidates if named.get(countries[e] or "", 0) > 0]
+        candidates = mentioned or candidates
+    if len(candidates) == 1:
+        return _person(kb, candidates[0], date)
+    bases = [_person(kb, e, date) for e in candidates]
+    entity = "ambiguous:" + "|".join(candidates)
+    countries = {b.country for b in bases}
+    if len(countries) == 1 and None not in countries:  # "Bush": a US president either way
+        roles = {b.role for b in bases}
+        return replace(bases[0], role=roles.pop() if len(roles) == 1 else None, entity=entity)
+    return Base(None, None, bases[0].name, kind="person", entity=entity)
 
 
 def _role_of(kb: KnowledgeBase, token: Token) -> str | None:
@@ -266,13 +299,17 @@ class DocActors:
     # text of the KB entity each token is part of, and how often each country is named
     ent_text: dict[int, str] = field(default_factory=dict)
     countries_named: Counter[str] = field(default_factory=Counter)
+    # Phase two (``coref.resolve_pronouns``): what each pronoun stands for, read-only after.
+    pronouns: dict[int, Actor | None] = field(default_factory=dict)
+    plurals: dict[int, list[Actor]] = field(default_factory=dict)
+    pronoun_rules: dict[int, str] = field(default_factory=dict)
 
     def actors_for(self, token: Token) -> list[Actor]:
         """Actors for the phrase headed by ``token`` and its coordinated conjuncts; coordinated
         names among the modifiers give one actor each ("French and Egyptian warships"); "the
         two countries" gives the last two countries named before it."""
         pair = self._pair(token) or [
-            replace(a, text=token.text) for a in plural_antecedents(self, token)
+            replace(a, text=token.text) for a in self.plurals.get(token.i, ())
         ] if token.pos_ in {"NOUN", "PRON"} else []
         if pair:
             return pair
@@ -336,8 +373,8 @@ class DocActors:
     def _resolve(self, head: Token, source: Token | None = None
                  ) -> tuple[Actor | None, Token | None]:
         text = self._phrase(head)
-        if head.lower_ in PRONOUNS and head.pos_ == "PRON":  # "us", not "US"
-            found = pronoun_antecedent(self, head)
+        if is_pronoun(head):  # resolved in phase two, never from here
+            found = self.pronouns.get(head.i)
             return (None if found is None else replace(found, text=text)), None
         role = self._role(head)
         if _language_use(head, self._key(head)):
@@ -346,15 +383,17 @@ class DocActors:
             base: Base | None = self._checked(source, key)
         else:
             base, source = self._base(head)
-        if base is not None and base.kind == "person" and base.code is None:
-            # Out of office on this date: a country in the title still holds ("Russian
-            # President X"); a "former" title makes them an elite of their last country.
+        if base is not None and base.kind == "person":
+            # The text's own title or apposition wins over the KB when it names another
+            # country (a namesake: "Amadou Diallo, Mali's defence minister") or the KB has
+            # none for the date ("Russian President X" for a person it cannot place).
             titled, title_source = self._title_country(head)
-            if titled is not None:  # the person, out of office: their country by title
+            if titled is not None and titled.country and titled.country != base.country:
                 base = replace(titled, name=base.name, entity=base.entity)
                 source = title_source
-            elif base.former is not None and _is_former(head):
-                base = replace(base, code=base.former, country=base.former)
+            elif titled is None and (apposed := self._apposition(head, text)) is not None \
+                    and apposed.country and apposed.country != base.country:
+                return apposed, None
         if base is None:
             partitive = self._partitive(head, text)
             if partitive is not None:
@@ -395,7 +434,9 @@ class DocActors:
         if base.kind in {"group", "person"} and base.role:
             role = base.role
         elif base.kind == "igo":
-            role = role or base.role
+            # "UN peacekeepers": the mention's role; "the European Union": the body's own
+            # (a role word inside the name is part of the name)
+            role = base.role if head.ent_id_ else role or base.role
         elif role is None:
             role = base.role
         if _is_former(head) and (base.kind == "person" or role == "GOV"):
@@ -477,9 +518,9 @@ class DocActors:
         if offices is None:
             return base
         date = self.article.published
-        holders = {term.entity: term for terms in self.kb.offices.values() for term in terms
-                   if term.country == base.country and term.office in offices
-                   and term.holds(date)}
+        holders = {term.entity: term for office in offices
+                   for term in self.kb.by_office.get((base.country, office), ())
+                   if term.holds(date)}
         if len(holders) != 1:
             return base
         (term,) = holders.values()
@@ -598,7 +639,10 @@ class DocActors:
 
     def _checked(self, token: Token, key: str) -> Base | None:
         """Apply the context rules that a bare KB key cannot know."""
-        base = _base_from_key(self.kb, key, self.article.published)
+        if key.startswith("name:"):
+            base = _shared_name(self.kb, key[5:], self.article.published, self.countries_named)
+        else:
+            base = _base_from_key(self.kb, key, self.article.published)
         if base is None:
             return None
         # A text about Niger that writes "Nigerian" (a common mistranslation of "Nigerien")
@@ -638,6 +682,9 @@ class DocActors:
         if token.head.i != token.i and _role_of(self.kb, token.head):
             return key  # "Mali Defence Ministry", "US Senate": the state's own institution
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and after.ent_id_.startswith(("person:", "name:")) \
+                and after.ent_iob_ == "B":
+            return None  # "Georgia Meloni": a first name before a known person's name
         if after is not None and after.pos_ == "PROPN" and after.is_title and not after.ent_id_ \
                 and not _hyphen_follows(after) \
                 and after.ent_type_ not in {"DATE", "TIME"} \
@@ -667,7 +714,7 @@ class DocActors:
         """Which of a shared name's readings the article means: the first whose country the
         article names otherwise ("Tripoli" in a text about Lebanon; "Georgia" beside Atlanta)."""
         text = self.ent_text.get(token.i)
-        readings = self.kb.names.get(text, ()) if text else ()
+        readings = self.kb.readings(text) if text else ()
         if len({k.partition(":")[2] for _, k in readings}) < 2:
             return key
         named = self.countries_named
@@ -716,13 +763,13 @@ class DocActors:
         start = sentence_window(head, RECENT_SENTENCES)
         igo_only = head.lemma_.lower() not in GROUP_DESCRIPTIONS
         for index, actor in reversed(self.named):
-            org = self.kb.organisations.get(actor.code or "")
+            org = self.kb.by_code.get(actor.code or "")
             if not start <= index < head.i or org is None:
                 continue
-            kind = "igo" if org.code.startswith("IGO") else "group"
+            kind = org_key_kind(org)
             if igo_only and kind != "igo":
                 continue
-            return _base_from_key(self.kb, f"{kind}:{org.code}", self.article.published)
+            return Base(org.code, org.country, org.name, org.role, kind=kind)
         return None
 
     def _recent_role(self, head: Token, role: str) -> str | None:
@@ -759,7 +806,7 @@ def _dateline_countries(article: Article) -> list[str]:
         name = " ".join(w.capitalize() for w in part.split())
         if not name:
             continue
-        readings = load_kb().names.get(name, ())
+        readings = load_kb().readings(name)
         iso3 = readings[0][1].partition(":")[2] if readings else None
         if not iso3:
             cities = load_gazetteer().cities(name)
@@ -832,4 +879,5 @@ def resolve(doc: Doc, article: Article) -> DocActors:
             actor = actors.actor_at(token)
             if actor is not None and actor.code is not None:
                 actors.named.append((token.i, actor))
+    resolve_pronouns(actors)
     return actors

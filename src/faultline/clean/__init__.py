@@ -1,7 +1,8 @@
 """Cleaning: a RawDocument becomes an Article (story text only, with title, byline, outlet, date).
 
-``article_from`` is the stage's one public function. HTML goes through trafilatura first; plain
-text and trafilatura's output then pass the same line-level boilerplate filter.
+``article_from`` is the stage's one public function. Decoded text is repaired (mojibake, quotes
+and dashes, lost case: ``repair``); HTML goes through trafilatura first; plain text and
+trafilatura's output then pass the same line-level boilerplate filter.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ import trafilatura
 from faultline.clean.boilerplate import filter_paragraphs
 from faultline.clean.language import check_text
 from faultline.clean.metadata import outlet_from_lines, parse_date, split_dateline
+from faultline.clean.repair import fix_encoding, restore_case
 from faultline.errors import InputError
+from faultline.ingest.decode import decode
 from faultline.model import Article, RawDocument, article_id_for
 
 __all__ = ["article_from"]
@@ -29,21 +32,31 @@ def _paragraphs(text: str) -> list[list[str]]:
     return [block.splitlines() for block in _BLANK_LINE.split(text) if block.strip()]
 
 
-def _decode(raw: RawDocument) -> str:
+def _noted(result: tuple[str, str | None], notes: list[str]) -> str:
+    text, note = result
+    if note:
+        notes.append(note)
+    return text
+
+
+def _decode(raw: RawDocument, notes: list[str]) -> str:
+    """The document's text, mojibake repaired, quotes and dashes normalised; how it was
+    decoded and repaired is added to ``notes``."""
     if isinstance(raw.content, str):
-        return raw.content
-    if b"\x00" in raw.content[:BINARY_SNIFF_BYTES]:
+        text = raw.content
+    elif b"\x00" in raw.content[:BINARY_SNIFF_BYTES]:
         raise InputError(raw.doc_ref, "looks binary (NUL bytes), not text", "binary")
-    try:
-        return raw.content.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise InputError(raw.doc_ref, f"not valid UTF-8 (byte {e.start})", "encoding") from e
+    else:
+        decoded = decode(raw.content)
+        text = _noted((decoded.text, decoded.note), notes)
+    return _noted(fix_encoding(text), notes)
 
 
-def _plain(raw: RawDocument) -> tuple[list[list[str]], str | None, dict[str, str | None]]:
+def _plain(raw: RawDocument, notes: list[str],
+           ) -> tuple[list[list[str]], str | None, dict[str, str | None]]:
     """Paragraphs, title and metadata of a plain-text article: a short first line followed by
     more text is its title."""
-    text = _decode(raw).replace("\r\n", "\n")
+    text = _noted(restore_case(_decode(raw, notes).replace("\r\n", "\n")), notes)
     blocks = _paragraphs(text)
     title = raw.title
     if title is None and len(blocks) > 1 and len(blocks[0]) == 1:
@@ -54,11 +67,12 @@ def _plain(raw: RawDocument) -> tuple[list[list[str]], str | None, dict[str, str
     return blocks, title, {}
 
 
-def _html(raw: RawDocument) -> tuple[list[list[str]], str | None, dict[str, str | None]]:
+def _html(raw: RawDocument, notes: list[str],
+          ) -> tuple[list[list[str]], str | None, dict[str, str | None]]:
     """Paragraphs, title and metadata from trafilatura (main text only, no comments/tables)."""
     try:
         extracted = trafilatura.bare_extraction(
-            raw.content, url=raw.url, with_metadata=True, include_comments=False,
+            _decode(raw, notes), url=raw.url, with_metadata=True, include_comments=False,
             include_tables=False,
         )
     except (ValueError, TypeError) as e:
@@ -66,7 +80,8 @@ def _html(raw: RawDocument) -> tuple[list[list[str]], str | None, dict[str, str 
     if extracted is None or not (extracted.text or "").strip():
         raise InputError(raw.doc_ref, "no article text found in the HTML", "empty")
     # trafilatura gives one line per block element: each line is a paragraph here.
-    blocks = [[line] for line in extracted.text.splitlines() if line.strip()]
+    text = _noted(restore_case(extracted.text), notes)
+    blocks = [[line] for line in text.splitlines() if line.strip()]
     meta = {"byline": extracted.author, "published": extracted.date, "outlet": extracted.sitename}
     return blocks, raw.title or extracted.title, meta
 
@@ -77,14 +92,17 @@ def article_from(raw: RawDocument, date: str | None = None) -> Article:
     Raises InputError naming the document when nothing usable remains (empty, binary,
     not English, undecodable).
     """
-    blocks, title, meta = _html(raw) if raw.fmt == "html" else _plain(raw)
+    notes = list(raw.notes)
+    blocks, title, meta = _html(raw, notes) if raw.fmt == "html" else _plain(raw, notes)
     filtered = filter_paragraphs(blocks, title=title)
     paragraphs = list(filtered.paragraphs)
     place = dateline_outlet = None
     if paragraphs:
         paragraphs[0], place, dateline_outlet = split_dateline(paragraphs[0])
     text = "\n\n".join(p for p in paragraphs if p.strip())
-    check_text(raw.doc_ref, text)
+    identified = check_text(raw.doc_ref, text)
+    if identified.note:
+        notes.append(identified.note)
     published = date or parse_date(raw.published) or parse_date(meta.get("published")) \
         or parse_date(filtered.published_text)
     outlet = (raw.outlet or meta.get("outlet") or dateline_outlet
@@ -101,6 +119,7 @@ def article_from(raw: RawDocument, date: str | None = None) -> Article:
         outlet=outlet,
         url=raw.url,
         published=published,
-        language="en",
+        language=identified.language,
         meta=extra,
+        notes=tuple(dict.fromkeys(notes)),
     )

@@ -23,10 +23,26 @@ _DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|org|net|in|co\.uk|info|news|io
                      re.I)
 
 
+# Unix timestamps (``"timestamp": 1712880000``) in seconds, or in milliseconds above this.
+EPOCH_MILLIS_FROM = 10**11
+_NUMBER = re.compile(r"^\d{9,13}(?:\.\d+)?$")
+
+
+def _from_epoch(text: str) -> str | None:
+    seconds = float(text)
+    if seconds >= EPOCH_MILLIS_FROM:
+        seconds /= 1000
+    day = dt.datetime.fromtimestamp(seconds, dt.UTC).date()
+    return day.isoformat() if EARLIEST_YEAR <= day.year <= LATEST_YEAR else None
+
+
 def parse_date(text: str | None) -> str | None:
-    """An ISO date (YYYY-MM-DD) from a date or timestamp string, or None if it holds none."""
+    """An ISO date (YYYY-MM-DD) from a date or timestamp string (or a Unix timestamp), or None
+    if it holds none."""
     if not text:
         return None
+    if _NUMBER.match(text.strip()):
+        return _from_epoch(text.strip())
     try:
         parsed = dateparser.parse(text.strip(), fuzzy=True, default=dt.datetime(1, 1, 1))
     except (ValueError, OverflowError):

@@ -12,8 +12,8 @@ from rich.console import Console
 from rich.table import Table
 
 from faultline.cli.app import app, eval_app
-from faultline.cli.code import check_date
-from faultline.cli.evaluate import DEFAULT_EVAL_DIR
+from faultline.cli.code import ActorsOption, check_date
+from faultline.cli.evaluate import DEFAULT_EVAL_DIR, EVAL_DIR_ENV, require_eval_file
 
 stdout = Console()
 # Confusion rows shown: enough to see the pattern, short enough for one screen.
@@ -29,6 +29,7 @@ def actors(
     context: Annotated[str | None, typer.Option(
         help="The surrounding article text, for descriptions and ambiguous names.")] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+    actor_files: ActorsOption = None,
 ) -> None:
     """Resolve one actor mention to its code, country, role and entity."""
     from faultline.actors import resolve_actor  # spaCy loads only when needed
@@ -49,13 +50,11 @@ def actors(
 
 @eval_app.command("actors")
 def eval_actors(
-    eval_dir: Annotated[Path, typer.Option(help="Folder with plover-gsr/.")] = DEFAULT_EVAL_DIR,
+    eval_dir: Annotated[Path, typer.Option(
+        help="Folder with plover-gsr/.", envvar=EVAL_DIR_ENV)] = DEFAULT_EVAL_DIR,
 ) -> None:
     """Score the actor resolver on the PLOVER gold records' actors."""
-    if not (eval_dir / "plover-gsr" / "records.jsonl").is_file():
-        Console(stderr=True).print(f"faultline: {eval_dir}: no plover-gsr/records.jsonl here",
-                                   markup=False)
-        raise typer.Exit(2)
+    require_eval_file(eval_dir, "plover-gsr/records.jsonl")
     from faultline.evaluation.actors import evaluate_actors
 
     report = evaluate_actors(eval_dir)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -10,10 +12,11 @@ from rich.console import Console
 from faultline import __version__
 from faultline.clean.metadata import valid_iso_date
 from faultline.cli.app import app
-from faultline.cli.output import EventFormat, write_events
+from faultline.cli.output import EventFormat, explain_events, write_events
 from faultline.ingest import FORMATS
 
 if TYPE_CHECKING:
+    from faultline.engine import Engine
     from faultline.pipeline import DocResult
 
 stdout = Console()
@@ -49,11 +52,81 @@ def check_format_in(value: str | None) -> str | None:
     return value
 
 
+def check_fields(values: list[str] | None) -> list[str] | None:
+    from faultline.ingest.fields import parse_fields
+
+    try:
+        parse_fields(values or [])
+    except ValueError as e:
+        raise typer.BadParameter(str(e)) from e
+    return values
+
+
+FieldOption = Annotated[list[str] | None, typer.Option(
+    "--field", metavar="FIELD=KEY", callback=check_fields,
+    help="Read FIELD (date, text, title, url, id, outlet, html) from the JSON Lines key or CSV "
+         "column KEY; repeatable. Common names are found without it.")]
+
+
+class EngineName(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", min=1,
+    help="Processes (local) or Dask workers (LocalCluster) that parse and code; default: the "
+         "number of cores, or 1 for a small input. The output is the same for any number.")]
+EngineOption = Annotated[EngineName, typer.Option(
+    "--engine", help="local: processes on this machine; dask: a Dask cluster.")]
+SchedulerOption = Annotated[str | None, typer.Option(
+    "--scheduler", help="Dask scheduler address (tcp://host:8786); none starts a LocalCluster.")]
+
+
+def engine_for(name: EngineName, workers: int | None, scheduler: str | None) -> Engine:
+    """The engine the options ask for; --scheduler needs --engine dask."""
+    from faultline.engine import Engine
+
+    if scheduler is not None and name is not EngineName.dask:
+        raise typer.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    return Engine(name.value, workers, scheduler)
+
+
+def warn_undated(articles: int, undated: int) -> None:
+    """One warning when most articles have no publication date."""
+    from faultline.ingest.fields import undated_warning
+
+    message = undated_warning(articles, undated)
+    if message:
+        stderr.print(f"faultline: warning: {message}", markup=False, highlight=False,
+                     soft_wrap=True)
+
+
 def report_error(result: DocResult) -> None:
     """One line on stderr naming the input and the reason."""
     assert result.error is not None
     stderr.print(f"faultline: {result.error.source}: {result.error.reason}",
                  markup=False, highlight=False, soft_wrap=True)
+
+
+def use_actors(files: list[Path] | None) -> list[Path] | None:
+    """``--actors``: the user's actor dictionaries, ahead of the built-in knowledge base for
+    this run; a line that cannot be used stops the run with its file, line and problem."""
+    if files:
+        from faultline.actors.kb import use_actor_files
+        from faultline.tsv import DataFileError
+
+        try:
+            use_actor_files(files)
+        except DataFileError as e:
+            stderr.print(f"faultline: {e}", markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(2) from e
+    return files
+
+
+ActorsOption = Annotated[list[Path] | None, typer.Option(
+    "--actors", help="Actor dictionary (our TSV or PETRARCH .actors.txt), ahead of the "
+    "built-in knowledge base; repeatable.", callback=use_actors)]
 
 
 @app.command()
@@ -69,22 +142,47 @@ def code(
         callback=check_format_in)] = None,
     min_confidence: Annotated[float, typer.Option(
         "--min-confidence", min=0.0, max=1.0, help="Drop events below this confidence.")] = 0.0,
+    field: FieldOption = None,
+    workers: WorkersOption = None,
+    engine: EngineOption = EngineName.local,
+    scheduler: SchedulerOption = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Print each event with the lexicon row, argument strategies, "
+                          "modality and time cues that produced it (instead of --format).")
+    ] = False,
+    actors: ActorsOption = None,
 ) -> None:
     """Code articles and print their events (schema v1); no database involved."""
-    from faultline.pipeline import code_paths  # spaCy loads only when a command needs it
+    from faultline.ingest import read
+    from faultline.ingest.fields import parse_fields
+    from faultline.pipeline import code_documents  # spaCy loads only when a command needs it
 
-    failed = 0
+    failed = articles = undated = documents = 0
     coded = []
-    for result in code_paths(paths, fmt=format_in, date=date):
+    raws = read(paths, fmt=format_in, fields=parse_fields(field or []))
+    for result in code_documents(raws, date=date,
+                                 engine=engine_for(engine, workers, scheduler)):
+        documents += 1
+        if result.article is not None:
+            articles += 1
+            undated += result.article.published is None
         if result.error is not None:
             report_error(result)
             failed += 1
             continue
         kept = [e for e in result.events if e.confidence >= min_confidence]
-        if fmt is EventFormat.table:
+        if explain:
+            explain_events(kept, stdout)
+        elif fmt is EventFormat.table:
             coded.extend(kept)
         else:
             write_events(kept, fmt, stdout)
-    if fmt is EventFormat.table:
+    if fmt is EventFormat.table and not explain:
         write_events(coded, fmt, stdout)
-    raise typer.Exit(1 if failed else 0)
+    warn_undated(articles, undated)
+    if documents == 0:
+        stderr.print("faultline: no documents found", markup=False, highlight=False)
+    elif failed:
+        stderr.print(f"faultline: {failed} of {documents} documents failed", markup=False,
+                     highlight=False)
+    raise typer.Exit(1 if failed or documents == 0 else 0)

@@ -26,8 +26,8 @@ def demo(
     """Ingest the bundled sample articles into a DuckDB store and print what was found."""
     if not sample.is_dir():
         Console(stderr=True).print(
-            f"faultline: {sample}: sample corpus not found (reinstall faultline: the sample "
-            "ships inside the package)",
+            f"faultline: {sample}: sample corpus not found (it ships inside the package: "
+            "reinstall faultline)",
             markup=False)
         raise typer.Exit(2)
     _summary(run_ingest([str(sample)], db))

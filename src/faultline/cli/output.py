@@ -53,6 +53,41 @@ def events_table(events: list[Event], title: str | None = None) -> Table:
     return table
 
 
+# Trace step prefixes and how ``--explain`` names them.
+TRACE_KINDS = {"lex": "lexicon row", "match": "row shape", "src": "source", "tgt": "target",
+               "frame": "frame", "conv": "convention", "pair": "pairing", "neg": "negation",
+               "mod": "modality", "reframe": "reframed", "time": "date", "actor": "actor"}
+
+
+def _flags(event: Event) -> str:
+    flags = ["counted" if event.counted else "not counted"]
+    flags += [name for name, on in (("negated", event.negated), ("one-sided", event.one_sided),
+                                    ("background", event.background)) if on]
+    if event.modality != "asserted":
+        flags.append(event.modality)
+    return ", ".join(flags)
+
+
+def explain_events(events: Iterable[Event], console: Console) -> int:
+    """Each event on one line, its evidence, then its trace one step a line: why the coder
+    said what it said. Returns how many were written."""
+    count = 0
+    for ev in events:
+        source = ev.source.code if ev.source and ev.source.code else "?"
+        target = ev.target.code if ev.target and ev.target.code else "—"
+        console.print(f"{source} {ev.cameo} {target}  {ev.cameo_label}  "
+                      f"[{_flags(ev)}]  {ev.date or 'no date'}  conf {ev.confidence:.2f}",
+                      markup=False, highlight=False, soft_wrap=True)
+        console.print(f"  “{ev.evidence.sentence}” ({ev.evidence.trigger})",
+                      markup=False, highlight=False, soft_wrap=True)
+        for step in ev.trace:
+            kind, _, detail = step.partition(":")
+            console.print(f"    {TRACE_KINDS.get(kind, kind):<11} {detail}",
+                          markup=False, highlight=False, soft_wrap=True)
+        count += 1
+    return count
+
+
 def write_events(events: Iterable[Event], fmt: EventFormat, console: Console) -> int:
     """Write events to stdout in ``fmt``; returns how many were written."""
     count = 0
@@ -65,7 +100,8 @@ def write_events(events: Iterable[Event], fmt: EventFormat, console: Console) ->
         if fmt is EventFormat.jsonl:
             sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False) + "\n")
         else:
-            row = ev.to_flat()
+            # a trace is one cell, its steps separated by "; "
+            row = {k: "; ".join(v) if isinstance(v, list) else v for k, v in ev.to_flat().items()}
             if writer is None:
                 writer = csv.DictWriter(sys.stdout, fieldnames=list(row))
                 writer.writeheader()

@@ -21,12 +21,25 @@ from rich.progress import (
 from rich.table import Table
 
 from faultline.cli.app import app
-from faultline.cli.code import check_date, check_format_in
+from faultline.cli.code import (
+    ActorsOption,
+    EngineName,
+    EngineOption,
+    FieldOption,
+    SchedulerOption,
+    WorkersOption,
+    check_date,
+    check_format_in,
+    engine_for,
+    warn_undated,
+)
 from faultline.cli.output import EventFormat, write_events
+from faultline.errors import EngineError
 from faultline.store.db import DEFAULT_DB, EventFilter, StoreError, open_store
 from faultline.store.export import ExportFormat, export
 
 if TYPE_CHECKING:
+    from faultline.engine import Engine
     from faultline.store.db import Store
     from faultline.store.ingest import IngestProgress, IngestReport
 
@@ -62,12 +75,14 @@ def _open(db: Path) -> Store:
         raise _fail(str(e)) from e
 
 
-def _count(paths: list[str], fmt: str | None, text_column: str) -> int | None:
+def _count(paths: list[str], fmt: str | None, text_column: str,
+           fields: list[str] | None = None) -> int | None:
     if "-" in paths or not COUNT_FIRST:
         return None
+    from faultline.ingest.fields import parse_fields
     from faultline.store.ingest import read_inputs
 
-    return sum(1 for _ in read_inputs(paths, fmt, text_column))
+    return sum(1 for _ in read_inputs(paths, fmt, text_column, parse_fields(fields or [])))
 
 
 def _summary(report: IngestReport) -> None:
@@ -94,11 +109,13 @@ def _summary(report: IngestReport) -> None:
 
 
 def run_ingest(paths: list[str], db: Path, format_in: str | None = None,
-               date: str | None = None, text_column: str = "text") -> IngestReport:
+               date: str | None = None, text_column: str = "text",
+               fields: list[str] | None = None, engine: Engine | None = None) -> IngestReport:
     """Ingest with a progress bar (documents, events, errors, rate, ETA); shared with demo."""
+    from faultline.ingest.fields import parse_fields
     from faultline.store.ingest import ingest_paths
 
-    total = _count(paths, format_in, text_column)
+    total = _count(paths, format_in, text_column, fields)
     columns = [TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[status]}"), TimeElapsedColumn(), TimeRemainingColumn()]
     with Progress(*columns, console=stderr, transient=False) as bar:
@@ -112,11 +129,12 @@ def run_ingest(paths: list[str], db: Path, format_in: str | None = None,
 
         try:
             return ingest_paths(paths, db, fmt=format_in, date=date, progress=progress,
-                                text_column=text_column)
+                                text_column=text_column, fields=parse_fields(fields or []),
+                                engine=engine)
         except KeyboardInterrupt:
             raise _fail("interrupted; committed batches are kept: run the same command to "
                         "continue", 130) from None
-        except StoreError as e:
+        except (StoreError, EngineError) as e:
             raise _fail(str(e)) from e
 
 
@@ -131,12 +149,22 @@ def ingest(
         callback=check_date)] = None,
     text_column: Annotated[str, typer.Option(
         "--text-column", help="CSV column holding the article text.")] = "text",
+    field: FieldOption = None,
+    workers: WorkersOption = None,
+    engine: EngineOption = EngineName.local,
+    scheduler: SchedulerOption = None,
+    actors: ActorsOption = None,
 ) -> None:
     """Code documents into the store; safe to re-run, and a stopped run continues where it was."""
-    report = run_ingest(paths, db, format_in, date, text_column)
+    report = run_ingest(paths, db, format_in, date, text_column, field,
+                        engine_for(engine, workers, scheduler))
     _summary(report)
-    nothing = report.articles_new == 0 and report.articles_skipped == 0 and report.duplicates == 0
-    raise typer.Exit(1 if report.errors and nothing else 0)
+    warn_undated(report.articles_new, report.undated)
+    if report.documents == 0:
+        raise _fail("no documents found", 1)
+    if report.errors:
+        raise _fail(f"{len(report.errors)} of {report.documents} documents failed "
+                    "(listed above, and in the store's errors table)", 1)
 
 
 class StoryFormat(StrEnum):

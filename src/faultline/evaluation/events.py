@@ -2,8 +2,11 @@
 
 Two sets: the CAMEO manual's example sentences (one per code: is the code found, at root and
 3-digit level) and the PLOVER gold-standard records (event found, PLOVER type, quad class,
-source and target country). For each sentence the coder's counted event with the highest
-confidence is compared with the gold; the choice never looks at the gold.
+source and target country). For each sentence the coder's most confident event that it
+reports as having happened (not negated, not hypothetical) is compared with the gold; the
+choice never looks at the gold. One-sided events take part (the sentence sets measure coding,
+and many gold records name one side only); how many of the found events are also counted
+(both sides coded) is reported on its own line.
 """
 
 from __future__ import annotations
@@ -62,6 +65,8 @@ class EventReport:
     quad_class: Score = field(default_factory=Score)
     source_country: Score = field(default_factory=Score)
     target_country: Score = field(default_factory=Score)
+    cameo_counted: Score = field(default_factory=Score)
+    plover_counted: Score = field(default_factory=Score)
     root_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     reliability: dict[int, Score] = field(default_factory=dict)
 
@@ -75,6 +80,8 @@ class EventReport:
             ("PLOVER GSR: quad class accuracy (of found)", str(self.quad_class)),
             ("PLOVER GSR: source country (of found, gold has one)", str(self.source_country)),
             ("PLOVER GSR: target country (of found, gold has one)", str(self.target_country)),
+            ("CAMEO examples: found and counted (both sides coded)", str(self.cameo_counted)),
+            ("PLOVER GSR: found and counted (both sides coded)", str(self.plover_counted)),
             ("expected calibration error", f"{self.ece:.3f}"),
         ]
 
@@ -112,8 +119,8 @@ class EventReport:
 
 
 def _best(events: Iterable[Event]) -> Event | None:
-    counted = [e for e in events if e.counted]
-    return max(counted, key=lambda e: e.confidence, default=None)
+    happened = [e for e in events if not e.negated and e.modality != "hypothetical"]
+    return max(happened, key=lambda e: e.confidence, default=None)
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -149,6 +156,7 @@ def _evaluate(eval_dir: Path, report: EventReport) -> EventReport:
     for row, events in zip(examples, _coded(examples), strict=True):
         best = _best(events)
         report.cameo_found.add(best is not None)
+        report.cameo_counted.add(best is not None and best.counted)
         if best is None:
             continue
         root_ok = best.cameo_root == row["root"]
@@ -160,6 +168,7 @@ def _evaluate(eval_dir: Path, report: EventReport) -> EventReport:
     for row, events in zip(records, _coded(records), strict=True):
         best = _best(events)
         report.plover_found.add(best is not None)
+        report.plover_counted.add(best is not None and best.counted)
         if best is None:
             continue
         gold = OLD_PLOVER_TYPES.get(row["event"], row["event"])

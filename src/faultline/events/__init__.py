@@ -125,13 +125,31 @@ def _own_country(source: Actor | None, target: Actor | None, quad: int) -> str |
     return target.country if target is not None else None
 
 
+def _trace(found: Candidate, assessed: Modality, code: str, mode: Modality,
+           time_cue: str) -> tuple[str, ...]:
+    """The candidate's row and strategies, then the modality cues, any reframing and the time
+    cue: why the event is what it is."""
+    steps = [*found.trace, *assessed.cues]
+    if code != found.code:
+        steps.append(f"reframe:{found.code}>{code}")
+    if mode.modality != assessed.modality:
+        steps.append(f"reframe:{assessed.modality}>{mode.modality}")
+    return (*steps, time_cue)
+
+
+def _one_sided(source: Actor | None, target: Actor | None) -> bool:
+    """A counted event names both sides (as dyadic event data does); acts CAMEO defines
+    without a target got the country they happen in as theirs in ``extract``."""
+    return not (source is not None and source.code and target is not None and target.code)
+
+
 def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors) -> Event:
     verb = governing_verb(found.trigger)
     assessed = assess(found.trigger)
     code, source, target, mode = _reframed(found, assessed, actors)
     info = lookup(code)
     when = event_date(sentence, verb, article.published,
-                      future=assessed.modality == "intended")
+                      future=assessed.modality == "intended", trigger=found.trigger)
     evidence = _evidence(article, sentence, found.trigger)
     score = raw_score(Features(
         # An unidentified perpetrator (UAF) is a placeholder, not evidence of who acted.
@@ -156,6 +174,8 @@ def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors
         negated=mode.negated, modality=mode.modality,  # type: ignore[arg-type]
         location=where,
         evidence=evidence, confidence=calibrated(score), coder=CODER,
+        one_sided=_one_sided(source, target), background=when.background,
+        trace=_trace(found, assessed, info.code, mode, when.cue),
     )
 
 

@@ -6,6 +6,13 @@ year-precision date points at the first day of that month or year). Relative exp
 ("in 2019", "on April 10, 2023") do not. A sentence without any expression takes the
 publication date, unless its event lies in the future; with no publication date the event
 date stays unknown.
+
+Background: a perfect ("has demanded", "had shot"), a past relative clause ("rebels who seized
+the town"), a span ("since 2013") or a time counted from the story's past ("twelve days
+later") tells an earlier event. Such an event takes the date its own expressions give, else
+none, never the publication day. An expression dates only the clause it belongs to, and a year
+that modifies a noun ("the 1979 treaty", "the 2008 attacks") dates only that noun's event.
+Cue words are in ``data/cues.tsv``.
 """
 
 from __future__ import annotations
@@ -15,6 +22,8 @@ import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
+
+from faultline.events.rules import load_cues
 
 MONTHS = {name: i for i, name in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -36,9 +45,9 @@ _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 class EventDate:
     date: str | None
     precision: str | None
+    cue: str = ""  # how the date was found, for the event's trace
+    background: bool = False  # the sentence tells this event as the story's past
 
-
-NO_DATE = EventDate(None, None)
 
 
 def _iso(year: int, month: int = 1, day: int = 1) -> str | None:
@@ -66,6 +75,8 @@ def read_expression(text: str, published: dt.date | None) -> EventDate | None:
             if published is None:
                 return None
             year = _month_before(published, month)
+            if "last year" in " ".join(words):  # "in March last year"
+                year = min(year, published.year - 1)
         if day_match:
             return EventDate(_iso(year, month, int(day_match.group(1))), "day")
         return EventDate(_iso(year, month), "month")
@@ -88,6 +99,9 @@ def _relative(words: list[str], published: dt.date) -> EventDate | None:
         back = (published.weekday() - weekday) % 7
         if "last" in words and back == 0:
             back = 7
+        return EventDate((published - back * day).isoformat(), "day")
+    if "weekend" in words:  # "at the weekend": the Saturday before
+        back = (published.weekday() - WEEKDAYS["saturday"]) % 7 or 7
         return EventDate((published - back * day).isoformat(), "day")
     if "last week" in joined or "past week" in joined:
         return EventDate((published - 7 * day).isoformat(), "day")
@@ -114,26 +128,131 @@ def _clause_verb(token: Token) -> Token:
     return current
 
 
-def _time_expressions(sentence: Span, verb: Token) -> list[Span]:
-    """DATE entities of the trigger's clause or of a clause governing it, nearest first.
-    "last summer" in a coordinated clause does not date the first one."""
+# Dependencies by which a date modifies a noun rather than a clause ("the 1979 treaty").
+NOUN_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "nmod", "poss"})
+
+
+def _owner(ent: Span) -> Token:
+    """What a DATE entity dates: the noun it modifies ("the 2008 attacks"), else the verb of its
+    clause."""
+    root = ent.root
+    head = root.head
+    if root.dep_ in NOUN_MODIFIER_DEPS and head.pos_ in {"NOUN", "PROPN"} \
+            and head.ent_type_ not in {"DATE", "TIME"} \
+            and head.lemma_.lower() not in load_cues()["time_noun"]:
+        return head  # not "Tuesday evening", "a 2019 summer": those are times themselves
+    return _clause_verb(head)
+
+
+def _time_expressions(sentence: Span, verb: Token, trigger: Token | None = None,
+                      governing: bool = True) -> list[Span]:
+    """DATE entities of the trigger's clause (or modifying the trigger noun), then, with
+    ``governing``, of a clause governing it, nearest first. "last summer" in a coordinated
+    clause does not date the first one."""
     found = []
     for ent in sentence.ents:
         if ent.label_ != "DATE":
             continue
-        owner = _clause_verb(ent.root.head)
-        if owner == verb or owner.is_ancestor(verb):
-            found.append((0 if owner == verb else 1, ent))
+        owner = _owner(ent)
+        if owner == verb or (trigger is not None and owner == trigger):
+            found.append((0, ent))
+        elif governing and owner.pos_ in {"VERB", "AUX"} and owner.is_ancestor(verb):
+            found.append((1, ent))
     return [ent for _, ent in sorted(found, key=lambda pair: (pair[0], pair[1].start))]
 
 
-def event_date(sentence: Span, verb: Token, published: str | None, future: bool) -> EventDate:
-    """The date of an event whose governing verb is ``verb``."""
+# Entity types of a relative clause's antecedent that make the clause describe someone.
+ACTOR_ENTITIES = frozenset({"PERSON", "NORP", "ORG", "GPE"})
+# Relative words of clauses about a place or a time, not about someone ("where he met").
+SETTING_RELATIVES = frozenset({"where", "when", "whereby"})
+# Clause links through which a reporting verb reports its clause.
+REPORTED_DEPS = frozenset({"ccomp", "conj"})
+
+
+def _perfect(verb: Token) -> bool:
+    """"has frozen", "had shot": a perfect of the verb itself."""
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() in load_cues()["perfect_aux"]
+        for c in verb.children)
+
+
+def _pluperfect(verb: Token) -> bool:
+    """"had shot", "had been killed": a past perfect tells what came before the story's news
+    (unless dated or reported). The present perfect ("has expelled") reports fresh news in
+    wire copy as often as background, so alone it is no cue."""
+    return _perfect(verb) and any(c.dep_ == "aux" and c.tag_ == "VBD" for c in verb.children)
+
+
+def _reported(verb: Token) -> bool:
+    """"the army said it had arrested two men": a reported past perfect is the speaker's news,
+    dated by the reporting clause."""
+    current = verb
+    while current.dep_ in REPORTED_DEPS and current.head != current:
+        current = current.head
+        if current.pos_ in {"VERB", "AUX"} and current.dep_ != "conj":
+            return current != verb
+    return False
+
+
+def _about_someone(verb: Token) -> bool:
+    """"rebels who seized the town", "Armenia, which froze its membership": a past relative
+    clause describing an actor by what it did before."""
+    if verb.dep_ != "relcl" or not (verb.tag_ == "VBD" or _perfect(verb)):
+        return False
+    if any(c.lower_ in SETTING_RELATIVES for c in verb.children if c.dep_ == "advmod"):
+        return False
+    antecedent = verb.head
+    return antecedent.ent_type_ in ACTOR_ENTITIES or antecedent.pos_ == "PROPN"
+
+
+def _antecedent_time(verb: Token) -> Span | None:
+    """"since March, when a suicide attack killed nine": a "when" clause takes the date of the
+    time it describes."""
+    antecedent = verb.head
+    if verb.dep_ != "relcl" or antecedent.ent_type_ != "DATE":
+        return None
+    return next((e for e in verb.doc.ents if e.start <= antecedent.i < e.end), None)
+
+
+def _span_or_narrative(ent: Span) -> str | None:
+    """The cue class of an expression that cannot date an event from the publication day:
+    "since 2013", "for years" (a span), "twelve days later" (the story's past)."""
+    cues = load_cues()
+    head = ent.root.head
+    if ent.root.dep_ == "pobj" and head.lower_ in cues["duration_prep"]:
+        return "duration_prep"
+    if ent.start > 0 and ent.doc[ent.start - 1].lower_ in cues["duration_prep"]:
+        return "duration_prep"
+    text = f" {ent.text.lower()} "
+    if any(f" {phrase} " in text for phrase in cues["narrative_time"]):
+        return "narrative_time"
+    return None
+
+
+def event_date(sentence: Span, verb: Token, published: str | None, future: bool,
+               trigger: Token | None = None) -> EventDate:
+    """The date of an event whose governing verb is ``verb`` (``trigger``: its word, when a
+    noun), and whether the sentence tells it as background."""
     pub = dt.date.fromisoformat(published) if published else None
-    for expression in _time_expressions(sentence, verb):
+    if (when := _antecedent_time(verb)) is not None \
+            and (found := read_expression(when.text, pub)) is not None and found.date:
+        return EventDate(found.date, found.precision, f"time:when_clause={when.text}",
+                         background=True)
+    relative = _about_someone(verb)
+    background = relative or (_pluperfect(verb) and not _reported(verb))
+    cue = "time:past_relative_clause" if relative else "time:past_perfect"
+    # A relative clause's own expressions only: the main clause's date is another event's.
+    for expression in _time_expressions(sentence, verb, trigger, governing=not relative):
+        if (kind := _span_or_narrative(expression)) is not None:
+            return EventDate(None, None, f"time:{kind}={expression.text}", background=True)
         found = read_expression(expression.text, pub)
         if found is not None and found.date is not None:
-            return found
-    if pub is None or future:
-        return NO_DATE
-    return EventDate(pub.isoformat(), "day")
+            return EventDate(found.date, found.precision, f"time:expression={expression.text}",
+                             background=background)
+    if background:
+        return EventDate(None, None, cue, background=True)
+    if pub is None:
+        return EventDate(None, None, "time:no_publication_date")
+    if future:
+        return EventDate(None, None, "time:future")
+    return EventDate(pub.isoformat(), "day", "time:publication_date")

@@ -118,6 +118,8 @@ MONEY_WORDS = frozenset({"dollar", "euro", "pound", "yuan", "franc", "million", 
 # Match levels (they feed the confidence): a row's object matched, its preposition found, a
 # bare row, a row whose preposition was absent, a root-level code from same-root rows.
 MATCH_OBJECT, MATCH_PREP, MATCH_BARE, MATCH_NO_PREP, MATCH_ROOT = 3, 2, 1, 0, -1
+MATCH_NAMES = {MATCH_OBJECT: "object", MATCH_PREP: "prep", MATCH_BARE: "bare",
+               MATCH_NO_PREP: "no_prep", MATCH_ROOT: "root"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +127,8 @@ class Candidate:
     """A matched trigger with its resolved arguments (before modality and dating).
 
     ``code`` is the row's code, or the specific code a frame takes from its complement;
-    ``level`` how closely the row's shape matched (``MATCH_*``)."""
+    ``level`` how closely the row's shape matched (``MATCH_*``); ``trace`` the row, argument
+    strategies and conventions that produced it."""
 
     trigger: Token
     entry: Entry
@@ -133,6 +136,14 @@ class Candidate:
     target: Actor | None
     code: str
     level: int
+    trace: tuple[str, ...] = ()
+
+
+def _argument_step(actors: DocActors, slot: str, strategy: str, token: Token | None) -> str:
+    """A trace step for an argument: the strategy, and the coreference rule when the phrase
+    is a pronoun ("src:clause_subject+coref.speaker")."""
+    rule = actors.pronoun_rules.get(token.i) if token is not None else None
+    return f"{slot}:{strategy}" + (f"+coref.{rule}" if rule else "")
 
 
 def _direct_object(verb: Token) -> Token | None:
@@ -365,18 +376,30 @@ def _unnamed_perpetrator(actors: DocActors, verb: Token, sources: list[Actor],
 
 
 def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | None,
-                    level: int) -> tuple[list[Actor], Actor | None]:
+                    level: int, steps: list[str] | None = None
+                    ) -> tuple[list[Actor], Actor | None]:
+    """Sources and target of a verb trigger; ``steps`` receives the strategies that found
+    them."""
+    steps = [] if steps is None else steps
     # A past participle describing a noun is passive too: "sanctions imposed by the EU".
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or (
         verb.dep_ == "acl" and verb.tag_ == "VBN")
     if passive:
         agents = _prep_objects(verb, ("by",))
         sources = _actors_of(actors, agents[0]) if agents else []
+        steps.append(_argument_step(actors, "src", "passive_agent",
+                                    agents[0] if agents else None))
     else:
-        subject = _statement_author(verb) or clause_subject(verb)
+        author = _statement_author(verb)
+        subject = author or clause_subject(verb)
         sources = _actors_of(actors, subject) if subject is not None else []
+        steps.append(_argument_step(actors, "src", "statement_author" if author is not None
+                                    else "clause_subject", subject))
     target: Actor | None = None
-    if "notarget" not in entry.flags:
+    strategy = "none"
+    if "notarget" in entry.flags:
+        strategy = "notarget_row"
+    else:
         preps = entry.preps or (() if not entry.objects else DEFAULT_TARGET_PREPS)
         holders = [verb] + ([obj] if obj is not None else [])
         prep_actors = [a for h in holders for t in _prep_objects(h, preps)
@@ -385,19 +408,26 @@ def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | N
         source_countries = {a.country for a in sources if a.country}
         target = next((a for a in prep_actors if a.country not in source_countries),
                       prep_actors[0] if prep_actors else None)
+        strategy = "row_prep" if entry.preps else "default_prep"
         if target is None and obj is not None and not entry.preps:
-            target = _first_actor(actors, [obj]) or _fallback_target(actors, obj)
+            target = _first_actor(actors, [obj])
+            strategy = "object"
+            if target is None:
+                target, strategy = _fallback_target(actors, obj), "object_owner"
         if target is None and entry.cameo[:2] in FRAME_ROOTS:
-            target = _addressee(actors, verb, sources)
+            target, strategy = _addressee(actors, verb, sources), "addressee"
         # "X and Y signed", "X and Y agreed": each other, not someone named nearby
         joint = len(sources) > 1 and ("sym" in entry.flags or entry.cameo.startswith(JOINT_ROOTS))
         if target is None and level not in {MATCH_PREP, MATCH_NO_PREP} and not joint:
             target = _clause_actor(actors, verb, sources,
                                    venues=entry.cameo.startswith(VENUE_ROOTS))
+            strategy = "clause_actor"
         if target is None and purpose_clause(verb):
             # "met Hamas officials to discuss a truce": discussed with Hamas
             governing = _direct_object(verb.head)
             target = _first_actor(actors, [governing]) if governing is not None else None
+            strategy = "purpose_governor_object"
+    steps.append(f"tgt:{strategy if target is not None or strategy == 'notarget_row' else 'none'}")
     return sources, target
 
 
@@ -482,11 +512,14 @@ def _place_target(actors: DocActors, trigger: Token, entry: Entry, sources: list
                  name=countries[where.country].name)
 
 
-def _noun_arguments(actors: DocActors, noun: Token, entry: Entry
+def _noun_arguments(actors: DocActors, noun: Token, entry: Entry,
+                    steps: list[str] | None = None
                     ) -> tuple[list[Actor], Actor | None, list[Actor]]:
     """(sources, target, pair members for "between X and Y"). An event noun that only names
     the kind of a carrier noun ("a mediation effort between X and Y", "a peace mission") takes
-    the carrier's arguments."""
+    the carrier's arguments. ``steps`` receives the strategies that found them."""
+    steps = [] if steps is None else steps
+    source_step = "none"
     phrase = noun
     if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIER_NOUNS:
         phrase = noun.head
@@ -497,33 +530,46 @@ def _noun_arguments(actors: DocActors, noun: Token, entry: Entry
         if child.dep_ in {"poss", "amod", "compound", "nmod"} and child != noun:
             sources = _actors_of(actors, child)
             if sources:
+                source_step = _argument_step(actors, "src", "noun_modifier", child)
                 break
     if not sources:
         agents = _prep_objects(phrase, ("by",))
         sources = _actors_of(actors, agents[0]) if agents else []
+        if sources:
+            source_step = _argument_step(actors, "src", "by_agent", agents[0])
     head = phrase.head
     if not sources and phrase.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in LIGHT_VERBS:
         subject = clause_subject(head)
         sources = _actors_of(actors, subject) if subject is not None else []
+        source_step = _argument_step(actors, "src", "light_verb_subject", subject)
     measure = head.head if phrase.dep_ == "pobj" and head.lower_ == "of" else None
     if not sources and measure is not None and measure.lemma_.lower() in MEASURE_NOUNS \
             and measure.dep_ in {"dobj", "nsubjpass"} and measure.head.lemma_ in LIGHT_VERBS:
         subject = clause_subject(measure.head)  # "launched three days of exercises"
         sources = _actors_of(actors, subject) if subject is not None else []
+        source_step = _argument_step(actors, "src", "measure_subject", subject)
     if not sources and phrase.dep_ == "pobj" and head.lower_ in {"in", "into"} \
             and head.head.lemma_.lower() in PARTICIPATION_VERBS:
         subject = clause_subject(head.head)  # "engaged in ethnic cleansing"
         sources = _actors_of(actors, subject) if subject is not None else []
+        source_step = _argument_step(actors, "src", "participant_subject", subject)
     if not sources and "notarget" in entry.flags:
         sources = [a for t in _prep_objects(phrase, ("of",)) for a in _actors_of(actors, t)]
+        source_step = "src:of_phrase"
+    steps.append(source_step if sources else "src:none")
     target = None
-    if "notarget" not in entry.flags:
+    if "notarget" in entry.flags:
+        steps.append("tgt:notarget_row")
+    else:
         preps = entry.preps or DEFAULT_TARGET_PREPS
         target = _first_actor(actors, _prep_objects(phrase, preps))
+        strategy = "noun_prep"
         if target is None and head.lemma_ in LIGHT_VERBS:
             target = _first_actor(actors, _prep_objects(head, preps))
+            strategy = "light_verb_prep"
         if target is None:
-            target = _clause_actor(actors, phrase, sources)
+            target, strategy = _clause_actor(actors, phrase, sources), "clause_actor"
+        steps.append(f"tgt:{strategy}" if target is not None else "tgt:none")
     return sources, target, pair
 
 
@@ -679,7 +725,8 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
                 # So are the nouns a stance is about: "agreed upon a pact", "rejected an
                 # offer for direct talks".
                 carried.update(c.i for c in _complements(token, obj) if c.pos_ == "NOUN")
-            sources, target = _verb_arguments(actors, token, entry, obj, level)
+            steps = [f"lex:{entry.row_id}", f"match:{MATCH_NAMES[level]}"]
+            sources, target = _verb_arguments(actors, token, entry, obj, level, steps)
             if level == MATCH_PREP and target is None and "notarget" not in entry.flags \
                     and entry.cameo[:2] not in VIOLENT_ROOTS:
                 # the row's shape ("arrive in <actor>") did not hold: abstain; violence aimed
@@ -687,30 +734,62 @@ def candidates(sentence: Span, actors: DocActors) -> Iterator[Candidate]:
                 continue
             if _outcome_of_violence(token):
                 continue
-            code = _weapon_code(token, _framed_code(token, entry, obj), obj)
+            code = _conventions(token, entry, obj, steps)
             if "warning" in entry.flags and code == entry.cameo and obj is None \
                     and _impersonal_warning(actors, token):
                 # "warned that famine could spread": to nobody, and no one's act
                 code = PESSIMISTIC_COMMENT
-            code, target = _protest_purpose(actors, token, code, sources, target)
-            place = _place_target(actors, token, entry, sources, code)
-            target = target or place or _home_country(sources, place, code)
-            sources = _unnamed_perpetrator(actors, token, sources, target, place, code)
+                steps.append(f"conv:impersonal_warning>{code}")
+            code, target, place = _domestic_target(actors, token, entry, sources, target, code,
+                                                   steps)
+            unnamed = _unnamed_perpetrator(actors, token, sources, target, place, code)
+            if unnamed is not sources:
+                unidentified = unnamed[0].role == UNIDENTIFIED_ROLE
+                steps.append("src:unidentified" if unidentified else "src:violent_act_doer")
+            sources = unnamed
             if (moved := _troop_movement(token, code, sources)) is None:
                 continue
+            if moved != code:
+                steps.append(f"conv:troop_visit>{moved}")
             between = _prep_objects(token, ("between",))  # "mediated between X and Y"
             pair = actors.actors_for(between[0]) if between else []
-            yield from _pairs(token, entry, sources, target, pair, moved, level)
+            yield from _pairs(token, entry, sources, target, pair, moved, level, steps)
         elif token.pos_ == "NOUN" and token.i not in carried and not _modifier_noun(token):
             entry, _, level = _match(token, token.lemma_.lower(), None)
             if entry is None:
                 continue
-            sources, target, pair = _noun_arguments(actors, token, entry)
-            code = _weapon_code(token, _framed_code(token, entry, None), None)
-            code, target = _protest_purpose(actors, token, code, sources, target)
-            place = _place_target(actors, token, entry, sources, code)
-            target = target or place or _home_country(sources, place, code)
-            yield from _pairs(token, entry, sources, target, pair, code, level)
+            steps = [f"lex:{entry.row_id}", f"match:{MATCH_NAMES[level]}"]
+            sources, target, pair = _noun_arguments(actors, token, entry, steps)
+            code = _conventions(token, entry, None, steps)
+            code, target, _ = _domestic_target(actors, token, entry, sources, target, code, steps)
+            yield from _pairs(token, entry, sources, target, pair, code, level, steps)
+
+
+def _conventions(trigger: Token, entry: Entry, obj: Token | None, steps: list[str]) -> str:
+    """The row's code after the frame and weapon conventions, each change traced."""
+    framed = _framed_code(trigger, entry, obj)
+    if framed != entry.cameo:
+        steps.append(f"frame:{entry.cameo}>{framed}")
+    code = _weapon_code(trigger, framed, obj)
+    if code != framed:
+        steps.append(f"conv:weapon>{code}")
+    return code
+
+
+def _domestic_target(actors: DocActors, trigger: Token, entry: Entry, sources: list[Actor],
+                     target: Actor | None, code: str, steps: list[str]
+                     ) -> tuple[str, Actor | None, Actor | None]:
+    """A protest's demand, then the place or home country of a domestic act as its target;
+    also the place the sentence names for the act."""
+    demanded, found = _protest_purpose(actors, trigger, code, sources, target)
+    if (demanded, found) != (code, target):
+        steps.append(f"conv:protest_purpose>{demanded}")
+    place = _place_target(actors, trigger, entry, sources, demanded)
+    if found is None:
+        found = place or _home_country(sources, place, demanded)
+        if found is not None:
+            steps.append("tgt:place" if place is not None else "tgt:home_country")
+    return demanded, found, place
 
 
 def _describes_noun(verb: Token) -> bool:
@@ -810,23 +889,27 @@ def _assault(code: str, source: Actor, target: Actor | None) -> str:
 
 
 def _pairs(trigger: Token, entry: Entry, sources: list[Actor], target: Actor | None,
-           pair: list[Actor], code: str, level: int) -> Iterator[Candidate]:
+           pair: list[Actor], code: str, level: int, steps: list[str]) -> Iterator[Candidate]:
+    trace = tuple(steps)
     if "obj_source" in entry.flags and sources and target is not None:
         sources, target = [target], sources[0]
+        trace += ("conv:obj_source",)
     if len(pair) >= 2 and not sources:
         for a in pair:
             for b in pair:
                 if a is not b:
-                    yield Candidate(trigger, entry, a, b, code, level)
+                    yield Candidate(trigger, entry, a, b, code, level, (*trace, "pair:between"))
         return
     if len(pair) == 1 and sources and target is None:
         target = pair[0]
+        trace += ("tgt:between",)
     if len(pair) >= 2 and sources and (target is None or target in pair):
         # "X's mediation between Y and Z": X acts towards each side.
         for source in sources:
             for member in pair:
                 if member != source:
-                    yield Candidate(trigger, entry, source, member, code, level)
+                    yield Candidate(trigger, entry, source, member, code, level,
+                                    (*trace, "pair:between"))
         return
     # "X and Y signed a pact", "they agreed to reopen the border": a joint act of intent,
     # consultation or diplomatic cooperation with no other target is between them (an appeal
@@ -836,7 +919,9 @@ def _pairs(trigger: Token, entry: Entry, sources: list[Actor], target: Actor | N
         for a in sources:
             for b in sources:
                 if a is not b:
-                    yield Candidate(trigger, entry, a, b, code, level)
+                    yield Candidate(trigger, entry, a, b, code, level, (*trace, "pair:joint"))
         return
     for source in sources:
-        yield Candidate(trigger, entry, source, target, _assault(code, source, target), level)
+        final = _assault(code, source, target)
+        yield Candidate(trigger, entry, source, target, final, level,
+                        trace if final == code else (*trace, f"conv:assault>{final}"))

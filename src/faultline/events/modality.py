@@ -73,6 +73,7 @@ class Modality:
     modality: str
     obliged_by: Token | None = None
     unless: bool = False
+    cues: tuple[str, ...] = ()  # the rules that fired, for the event's trace
 
 
 def _reporter(clause: Token) -> Token | None:
@@ -164,19 +165,27 @@ def assess(trigger: Token) -> Modality:
     """Polarity and modality of the event expressed by ``trigger``."""
     sentence = trigger.sent
     verb = governing_verb(trigger)
+    cues: list[str] = []
     governor = verb.head.head.lemma_.lower() if verb.dep_ == "pcomp" else ""
     alleged = verb.dep_ == "pcomp" and (
         (verb.head.lower_ in {"of", "for"} and governor in ALLEGING_VERBS)
         or (verb.head.lower_ == "against" and governor in WARNING_VERBS))  # "warned X against"
     prevented = verb.dep_ == "pcomp" and verb.head.lower_ == "from" \
         and governor in PREVENTING_VERBS  # "stopped X from entering": it did not happen
-    negated = prevented or _negated_here(verb) or _stopped(trigger, verb) or any(
-        c.dep_ == "det" and c.lower_ == "no" for c in trigger.children) or (
+    negators = {
+        "prevented_from": prevented, "negation": _negated_here(verb),
+        "stopped": _stopped(trigger, verb),
+        "no_det": any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children),
         # "agreed to resign without returning": the gerund's event did not happen.
-        verb.dep_ == "pcomp" and verb.head.lower_ == "without")
+        "without": verb.dep_ == "pcomp" and verb.head.lower_ == "without"}
+    cues += [f"neg:{name}" for name, fired in negators.items() if fired]
+    negated = any(negators.values())
     modality = "hypothetical" if alleged else "asserted"
+    if alleged:
+        cues.append(f"mod:alleged={governor}")
     if sentence.text.rstrip().rstrip("”\"'").endswith("?"):
         modality = "hypothetical"
+        cues.append("mod:question")
     current = verb
     obliged_by: Token | None = None
     conditions = _conditions(verb)
@@ -194,14 +203,17 @@ def assess(trigger: Token) -> Modality:
         children = list(current.children)
         aux = own_aux if current == verb else {
             c.lower_ for c in children if c.dep_ in {"aux", "auxpass"}}
-        if aux & HYPOTHETICAL_AUX or any(
-                c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in children):
+        marks = {c.lower_ for c in children if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS}
+        if aux & HYPOTHETICAL_AUX or marks:
             modality = "hypothetical"
+            cues.append(f"mod:hypothetical={'|'.join(sorted((aux & HYPOTHETICAL_AUX) | marks))}")
         elif aux & FUTURE_AUX and modality == "asserted":
             modality = "intended"
+            cues.append("mod:future_aux")
         if current.dep_ in {"acl", "ccomp"} and current.head.pos_ == "NOUN" \
                 and current.head.lemma_.lower() in DEMAND_NOUNS:
             modality = "hypothetical"  # "its demand that Israel ease …": not (yet) done
+            cues.append(f"mod:demand_noun={current.head.lemma_.lower()}")
             break
         if current.dep_ not in {"xcomp", "ccomp", "advcl", "conj"} or current.head == current:
             break
@@ -209,32 +221,39 @@ def assess(trigger: Token) -> Modality:
         lemma = head.lemma_.lower()
         if current.dep_ == "ccomp" and lemma in DEMAND_VERBS:
             modality = "hypothetical"  # "demanded that Moscow withdraw": asked, not done
+            cues.append(f"mod:demand_verb={lemma}")
         if lemma in ENABLING_VERBS and purpose_clause(current):
             modality = "hypothetical"  # "trained the army to fight": a purpose, not an act
+            cues.append(f"mod:purpose_of={lemma}")
         if current.dep_ == "xcomp":
             if lemma in NEGATING_VERBS:
                 negated = True
+                cues.append(f"neg:verb={lemma}")
             elif lemma in WARNING_VERBS:
                 modality = "hypothetical"
+                cues.append(f"mod:warning_verb={lemma}")
             elif (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES) and modality == "asserted":
                 modality = "intended"
+                cues.append(f"mod:intent={lemma}")
             if _negated_here(head) and lemma not in WARNING_VERBS:
                 negated = True
+                cues.append(f"neg:governor={lemma}")
         if current.dep_ == "ccomp" and lemma in SPEECH_VERBS and modality == "asserted":
             speaker = next((c for c in head.children if c.dep_ == "nsubj"), None)
             if speaker is not None and speaker.lemma_.lower() in UNNAMED_SOURCES:
                 modality = "reported"
-        if current.dep_ == "conj":
-            current = head
-            continue
+                cues.append(f"mod:unnamed_source={speaker.lemma_.lower()}")
         current = head
     if conditions - {"unless"}:
         modality = "hypothetical"
+        cues.append(f"mod:condition={'|'.join(sorted(conditions - {'unless'}))}")
     if modality == "asserted" and (
             any(t.lower_ in REPORTED_MARKERS for t in sentence)
             or "according to" in sentence.text.lower()):
         modality = "reported"
+        cues.append("mod:reported_marker")
     if obliged_by is not None:
-        return Modality(negated, "asserted", obliged_by=obliged_by)
+        return Modality(negated, "asserted", obliged_by=obliged_by,
+                        cues=(*cues, f"mod:obliged_by={obliged_by.lemma_.lower()}"))
     unless = "unless" in conditions and modality == "intended"
-    return Modality(negated, modality, unless=unless)
+    return Modality(negated, modality, unless=unless, cues=tuple(cues))

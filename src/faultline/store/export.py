@@ -1,7 +1,7 @@
 """Exports users can load elsewhere: GDELT 2.0 event table, PLOVER JSON, and our schema v1.
 
-``gdelt`` and ``plover`` aggregate by the counting rules (``counted_events``: no negated or
-hypothetical events, one row per story + source + target + CAMEO code + date, with the
+``gdelt`` and ``plover`` aggregate by the counting rules (``counted_events``: no negated,
+hypothetical or one-sided events, one row per story + source + target + CAMEO code + date, with the
 numbers of articles and outlets of the story); ``csv``, ``parquet`` and ``jsonl`` keep every
 stored event with its flags (negated, modality) and a ``counted`` column (jsonl: schema v1).
 
@@ -177,11 +177,13 @@ def raw_table(store: Store, where: EventFilter | None = None) -> pa.Table:
     """Every stored event, flattened, with a ``counted`` flag (the counting rules' filter)."""
     clause, params = (where or EventFilter()).where()
     return store.con.sql(
-        "SELECT *, (NOT negated AND modality <> 'hypothetical') AS counted FROM events"
+        "SELECT * FROM events"
         f"{clause} ORDER BY date NULLS LAST, event_id", params=params).to_arrow_table()
 
 
 def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)  # a trace: one cell, steps separated by "; "
     return "" if value is None else str(value)
 
 

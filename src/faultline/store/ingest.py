@@ -13,18 +13,29 @@ import datetime as dt
 import hashlib
 import json
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import islice
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from faultline.clean import article_from
 from faultline.dedup.minhash import signature, to_bytes
 from faultline.dedup.stories import Membership, StoryIndex
+from faultline.engine import (
+    Engine,
+    batched,
+    clean_document,
+    open_executor,
+    ordered_map,
+    workers_for,
+)
 from faultline.errors import InputError
 from faultline.model import Article, Event, RawDocument
 from faultline.store.db import Batch, writing
+
+if TYPE_CHECKING:
+    from faultline.ingest.fields import FieldMap
 
 # Documents per transaction: at ~6 coded articles/s a batch commits every few seconds, which
 # bounds the work a killed run repeats.
@@ -75,6 +86,7 @@ class IngestReport:
     elapsed: float
     coding_seconds: float
     status: str = "finished"
+    undated: int = 0  # new articles without a publication date
 
     @property
     def rate(self) -> float:
@@ -83,7 +95,8 @@ class IngestReport:
 
     @property
     def overhead_share(self) -> float:
-        """Share of the run not spent cleaning and coding (I/O, hashing, dedup, store writes)."""
+        """Share of the run not spent waiting for coded batches (reading, cleaning, coding):
+        story assignment and store writes."""
         return 1 - self.coding_seconds / self.elapsed if self.elapsed > 0 else 0.0
 
 
@@ -108,11 +121,27 @@ def _default_coder(
 
 
 def read_inputs(paths: Sequence[str | Path], fmt: str | None,
-                text_column: str = DEFAULT_TEXT_COLUMN) -> Iterator[RawDocument | InputError]:
+                text_column: str = DEFAULT_TEXT_COLUMN, fields: FieldMap | None = None,
+                ) -> Iterator[RawDocument | InputError]:
     """``faultline.ingest.read`` (imported late: the readers pull in their parsers)."""
     from faultline.ingest import read
 
-    return read(paths, fmt=fmt, text_column=text_column)
+    return read(paths, fmt=fmt, text_column=text_column, fields=fields)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A batch read and cleaned: its rows so far, and the new articles (with their source row)
+    waiting for the coder."""
+
+    batch: Batch
+    pending: list[tuple[Article, dict[str, Any]]]
+
+
+def code_pending(coder: Coder, articles: list[Article]
+                 ) -> list[tuple[Article, list[Event] | InputError]]:
+    """One batch through the coder (run by an engine's worker)."""
+    return list(coder(articles))
 
 
 class _Run:
@@ -127,48 +156,50 @@ class _Run:
         self.coder = coder
         self.date = date
         self.documents = self.new = self.skipped = self.duplicates = 0
-        self.events = self.stories_new = 0
+        self.events = self.stories_new = self.undated = 0
         self.coding_seconds = 0.0
         self.errors: list[ErrorRecord] = []
 
-    def batch(self, raws: list[RawDocument | InputError]) -> Batch:
-        batch = Batch()
-        pending: list[tuple[Article, dict[str, Any]]] = []
-        fresh: set[str] = set()
+    def prepare(self, raws: list[RawDocument | InputError]) -> _Prepared:
+        """Read-side work of a batch: errors, skips, exact copies, and the articles to code.
+
+        An article counts as known from here on, so its exact copy in a later batch still
+        queued is an extra source, not a second coding."""
+        prepared = _Prepared(Batch(), [])
         for raw in raws:
             self.documents += 1
             if isinstance(raw, InputError):
-                self._error(batch, raw)
+                self._error(prepared.batch, raw)
                 continue
             key = (raw.doc_ref, content_hash(raw))
             if key in self.known_docs:
                 self.skipped += 1
                 continue
-            began = time.perf_counter()
-            try:
-                article = article_from(raw, date=self.date)
-            except InputError as e:
-                self._error(batch, e)
+            article = clean_document(raw, self.date)
+            if isinstance(article, InputError):
+                self._error(prepared.batch, article)
                 continue
-            finally:
-                self.coding_seconds += time.perf_counter() - began
             source = {"doc_ref": raw.doc_ref, "content_hash": key[1],
                       "article_id": article.article_id, "url": article.url,
                       "outlet": article.outlet, "title": article.title,
                       "published": article.published, "run_id": self.run_id}
-            if article.article_id in self.known_articles or article.article_id in fresh:
+            if article.article_id in self.known_articles:
                 self.duplicates += 1
-                batch.sources.append(source)
+                prepared.batch.sources.append(source)
                 continue
-            fresh.add(article.article_id)
-            pending.append((article, source))
-        sources = dict((a.article_id, s) for a, s in pending)
-        began = time.perf_counter()
-        coded = list(self.coder(a for a, _ in pending))
-        self.coding_seconds += time.perf_counter() - began
+            self.known_articles.add(article.article_id)
+            prepared.pending.append((article, source))
+        return prepared
+
+    def finish(self, prepared: _Prepared,
+               coded: list[tuple[Article, list[Event] | InputError]]) -> Batch:
+        """Story assignment and rows of a coded batch, in input order (one process does it)."""
+        batch = prepared.batch
+        sources = {a.article_id: s for a, s in prepared.pending}
         for article, outcome in coded:
             if isinstance(outcome, InputError):
                 self._error(batch, outcome)  # not stored: a later run with a fixed coder retries
+                self.known_articles.discard(article.article_id)
                 continue
             self._add_article(batch, article, outcome, sources[article.article_id])
         return batch
@@ -196,6 +227,7 @@ class _Run:
             flat["run_id"] = self.run_id
             batch.events.append(flat)
         self.new += 1
+        self.undated += article.published is None
         self.events += len(events)
 
     def _error(self, batch: Batch, error: InputError) -> None:
@@ -207,7 +239,6 @@ class _Run:
 
     def committed(self, batch: Batch) -> None:
         self.known_docs.update((s["doc_ref"], s["content_hash"]) for s in batch.sources)
-        self.known_articles.update(a["article_id"] for a in batch.articles)
 
     def counts(self) -> dict[str, int]:
         return {"documents": self.documents, "articles_new": self.new,
@@ -228,12 +259,14 @@ def ingest_paths(
     paths: Sequence[str | Path], db_path: str | Path, *, fmt: str | None = None,
     date: str | None = None, progress: Callable[[IngestProgress], None] | None = None,
     text_column: str = DEFAULT_TEXT_COLUMN, batch_size: int = BATCH_SIZE,
-    coder: Coder | None = None,
+    coder: Coder | None = None, fields: FieldMap | None = None, engine: Engine | None = None,
 ) -> IngestReport:
     """Ingest every document under ``paths`` into the store at ``db_path`` (created if needed).
 
     Safe to repeat and to resume: nothing already stored is added again. ``coder`` replaces
-    the spaCy coder (``pipeline.code_articles``), e.g. for tests and benchmarks.
+    the spaCy coder (``pipeline.code_articles``), e.g. for tests and benchmarks. ``engine``
+    codes batches in other processes or on a Dask cluster; this process alone reads, assigns
+    stories and writes the store, in input order, so the store is the same for any engine.
     """
     from faultline import __version__
 
@@ -243,17 +276,34 @@ def ingest_paths(
         run_id = store.start_run([str(p) for p in paths], f"faultline/{__version__}")
         run = _Run(run_id, store.load_story_index(), store.known_documents(),
                    store.known_articles(), coder or _default_coder, date)
-    raws = read_inputs(paths, fmt, text_column)
+    workers, raws = workers_for(engine or Engine(workers=1),
+                                read_inputs(paths, fmt, text_column, fields))
+    queued: deque[_Prepared] = deque()
+
+    def to_code() -> Iterator[list[Article]]:
+        for chunk in batched(raws, batch_size):
+            queued.append(run.prepare(chunk))
+            yield [article for article, _ in queued[-1].pending]
+
     status = "interrupted"
     try:
-        while chunk := list(islice(raws, batch_size)):
-            batch = run.batch(chunk)
-            with writing(db_path) as store:
-                store.write_batch(batch)
-            run.committed(batch)
-            if progress is not None:
-                progress(IngestProgress(run.documents, run.new, run.skipped, run.events,
-                                        len(run.errors), time.perf_counter() - began))
+        with open_executor(engine or Engine(workers=1), workers) as (executor, slots):
+            work = partial(code_pending, coder or _default_coder)
+            results = ordered_map(work, to_code(), executor, slots)
+            while True:
+                waited = time.perf_counter()
+                coded = next(results, None)
+                run.coding_seconds += time.perf_counter() - waited
+                if coded is None:
+                    break
+                batch = run.finish(queued.popleft(), coded)
+                with writing(db_path) as store:
+                    store.write_batch(batch)
+                run.committed(batch)
+                if progress is not None:
+                    progress(IngestProgress(run.documents, run.new, run.skipped,
+                                            run.events, len(run.errors),
+                                            time.perf_counter() - began))
         status = "finished"
     finally:
         with writing(db_path) as store:
@@ -264,4 +314,5 @@ def ingest_paths(
         articles_skipped=run.skipped, duplicates=run.duplicates, events=run.events,
         stories_new=run.stories_new, stories_total=stories_total, errors=tuple(run.errors),
         elapsed=time.perf_counter() - began, coding_seconds=run.coding_seconds, status=status,
+        undated=run.undated,
     )

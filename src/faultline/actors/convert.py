@@ -1,0 +1,594 @@
+"""Convert the Phoenix/PETRARCH-2 actor and agent dictionaries (MIT, Open Event Data Alliance)
+into the knowledge base's own reviewable TSV files in ``data/phoenix/``.
+
+Re-runnable and deterministic: ``python -m faultline.actors.convert PHOENIX_DIR`` rewrites the
+TSV files and ``summary.tsv`` (what was kept and dropped, and why) from the same input. The
+converted files are committed, so users never need the Phoenix folder.
+
+Decisions (each counted in ``summary.tsv``):
+- CAMEO country codes map to ISO 3166-1 alpha-3 through ``CAMEO_TO_ISO`` (Kosovo → XKX,
+  historic states → their main successor, parts of a historic or parent state → the part:
+  ``USRARM`` → ARM, ``GBRVGB`` → VGB); IGO/NGO/IMG codes and regional group codes have no
+  country; a code that maps to nothing is dropped.
+- Dates: ``YYMMDD`` pivots at ``PIVOT_YEAR`` (≤ 20 → 20yy); ``<date`` opens the start,
+  ``>date`` the end; an open range begun before ``STALE_BEFORE`` is closed at ``STALE_BEFORE``
+  and marked ``stale`` (the lists stop around 2014–16; who held the office after is unknown).
+  A code line without a date is the entry's default, used when no dated line holds.
+- Entries whose every code is undated are fixed actors (institutions, IGOs, NGOs, groups) and go
+  to ``organisations.tsv``; multinational companies (``MNC``) are dropped.
+- Country-block synonyms (cities, regions, variants) become places, except misspellings of a
+  name of the same block (edit distance ≤ ``MISSPELLING_DISTANCE``) and names listed under two
+  countries. People keep every variant (transliterations), but not title-prefixed variants
+  ("PRESIDENT_PUTIN_"), which the resolver reads from the title itself, nor single-word ones
+  (a surname alone is matched only after the full name in the same article).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from faultline.actors.kb import ROLES
+from faultline.tsv import parse_rows
+
+COUNTRIES_FILE = "Phoenix.Countries.actors.txt"
+INTERNATIONAL_FILE = "Phoenix.International.actors.txt"
+GROUPS_FILE = "Phoenix.MilNonState.actors.txt"
+AGENTS_FILE = "Phoenix.agents.txt"
+OUT_DIR = Path(__file__).parent / "data" / "phoenix"
+ISO_FILE = Path(__file__).parent / "data" / "countries.tsv"
+PLACES_FILE = Path(__file__).parent / "data" / "places.tsv"
+
+# Two-digit years up to this one are 20yy, later ones 19yy.
+PIVOT_YEAR = 20
+# Open "still in office" ranges begun before this date are closed here and marked stale.
+STALE_BEFORE = "2016-01-01"
+# A country-block synonym this close to another name of the block is a misspelling.
+MISSPELLING_DISTANCE = 2
+MIN_MISSPELLING_CHARS = 6
+
+# CAMEO codes that are not ISO 3166-1 alpha-3, mapped deliberately (None: no country).
+CAMEO_TO_ISO: dict[str, str | None] = {
+    "KSV": "XKX", "KOS": "XKX",  # Kosovo: the user-assigned code in common use
+    "TMP": "TLS",  # East Timor (before and after independence)
+    "USR": "RUS", "SUN": "RUS",  # Soviet Union → Russia (its parts map to themselves)
+    "DDR": "DEU",  # East Germany → Germany
+    "YUG": "SRB", "FRY": "SRB", "SCG": "SRB",  # Yugoslavia, Serbia and Montenegro → Serbia
+    "CSK": "CZE",  # Czechoslovakia → Czechia
+    "SRP": "BIH",  # Republika Srpska
+    "KRJ": "HRV",  # Republic of Serbian Krajina
+    "FRN": "FRA",  # CAMEO's France-overseas prefix
+    "IMY": "IMN",  # Isle of Man
+    "ANG": "AGO",  # Angola's old code
+    "KNT": None,  # Kinakuta: TABARI's fictional test country
+}
+# Code prefixes of actors with no country: international bodies, NGOs, international armed
+# groups, and the regional codes of the armed-groups file.
+INTERNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG"})
+REGION_CODES = frozenset({"INT", "MEA", "SAS", "KKL", "WEU", "SEA", "EAF", "LAM", "CFR", "ASA",
+                          "AFR", "SAF", "NMR", "EEU", "EUR", "CAS", "EIN", "SAM", "NAF", "WAF"})
+# CAMEO sectors we code under another of our roles; religions are REL.
+SECTOR_ROLES = {"BUD": "REL", "CHR": "REL", "MUS": "REL", "JEW": "REL", "HIN": "REL",
+                "ENV": "NGO", "HRI": "NGO", "RAD": "OPP", "PTY": "OPP"}
+# First words of person variants that are titles or nationalities, not names.
+TITLE_WORDS = frozenset({"PRESIDENT", "PRIME", "MINISTER", "FOREIGN", "DEFENSE", "DEFENCE",
+                         "GENERAL", "GEN.", "KING", "QUEEN", "PRINCE", "SHEIKH", "SECRETARY",
+                         "SECRETARY-GENERAL", "CHANCELLOR", "PREMIER", "SENATOR", "SEN.",
+                         "DR.", "MR.", "MRS.", "MS.", "AYATOLLAH", "COLONEL", "COL.",
+                         "VICE", "DEPUTY", "FORMER", "UN", "U.N.", "UNITED", "EMIR",
+                         "SULTAN", "GOVERNOR", "MAYOR", "JUDGE", "AMBASSADOR", "LEADER"})
+# Roles of state bodies more specific than GOV ("USAGOVLEG": the legislature).
+SPECIFIC_STATE_ROLES = ("LEG", "JUD", "SPY", "COP")
+# The role of an international actor whose code names none.
+INTERNATIONAL_ROLES = {"IGO": "GOV", "NGO": "NGO", "IMG": "REB"}
+# A one-word name this short is an acronym.
+ACRONYM_CHARS = 4
+# Words that name a kind of body, never one body: a one-word name equal to one of these (or
+# to a role word) is dropped ("Senate", "Organization").
+GENERIC_WORDS = frozenset({"organization", "organisation", "front", "movement", "party",
+                           "group", "union", "league", "army", "council", "committee",
+                           "brigade", "brigades", "congress", "senate", "parliament",
+                           "assembly", "government", "cabinet", "ministry", "court",
+                           "police", "resistance", "revolution", "liberation", "vanguard",
+                           "falcon", "falcons", "tigers", "eagles", "lions", "base"})
+ROLES_FILE = Path(__file__).parent / "data" / "roles.tsv"
+STALE = "stale"
+DEFAULT = "default"
+CODE = re.compile(r"\[([^\]\s]*)(?:\s+([<>]?)\s*([0-9-]*))?\s*\]")
+DATE_RANGE = re.compile(r"^(\d{6}|\d{8})-(\d{6}|\d{8})$")
+ONE_DATE = re.compile(r"^(\d{6}|\d{8})$")
+
+
+@dataclass
+class Entry:
+    """One dictionary record: a primary phrase, its synonyms and its code lines."""
+
+    file: str
+    line: int
+    name: str
+    synonyms: list[str] = field(default_factory=list)
+    codes: list[tuple[str, str, str, int]] = field(default_factory=list)  # code, op, dates, line
+
+
+@dataclass
+class Summary:
+    counts: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, what: str, reason: str, n: int = 1) -> None:
+        self.counts[(what, reason)] += n
+
+
+def read_entries(path: Path) -> Iterator[Entry]:
+    """The records of an actors file: primary lines, ``+`` synonyms and tab-indented codes
+    (codes may also follow a primary phrase on its own line)."""
+    entry: Entry | None = None
+    for number, raw in enumerate(path.read_text("latin-1").splitlines(), start=1):
+        line = raw.split("#", 1)[0].rstrip()
+        if not line.strip():
+            continue
+        if line[0] in " \t":
+            if entry is not None:
+                entry.codes += [(c, op, d, number) for c, op, d in CODE.findall(line)]
+            continue
+        if line.startswith("+"):
+            if entry is not None:
+                phrase = CODE.split(line[1:], maxsplit=1)[0]
+                entry.synonyms.append(phrase.strip())
+                entry.codes += [(c, op, d, number) for c, op, d in CODE.findall(line)]
+            continue
+        if entry is not None:
+            yield entry
+        phrase = line.split("[", 1)[0].strip()
+        entry = Entry(path.name, number, phrase)
+        entry.codes += [(c, op, d, number) for c, op, d in CODE.findall(line)]
+    if entry is not None:
+        yield entry
+
+
+def phrase_text(phrase: str) -> str:
+    """``VLADIMIR_PUTIN_`` → ``Vladimir Putin``; acronyms (no vowel, dotted, or a short name
+    alone: ``GIA``, ``ISIS``) stay upper."""
+    words = [w for w in re.split(r"[_\s]+", phrase.strip()) if w]
+    if len(words) == 1 and len(words[0]) <= ACRONYM_CHARS and words[0].isalpha():
+        return words[0]
+    return " ".join(_word_case(w) for w in words)
+
+
+def _word_case(word: str) -> str:
+    if "." in word or not re.search(r"[AEIOUY]", word) or (
+            len(word) <= 2 and word.isalpha()
+            and word not in {"OF", "AL", "EL", "DE", "DA", "DU", "LA", "LE", "BIN", "AN"}):
+        return word
+    if word.startswith(("AL-", "EL-")):
+        return word[:3].lower() + _word_case(word[3:])
+    if word in {"OF", "THE", "AND", "FOR", "IN", "ON", "DE", "DA", "DU", "LA", "LE", "VAN",
+                "VON", "DER", "BIN", "BEN", "AL", "EL", "DI", "DEL", "Y"}:
+        return word.lower()
+    return "-".join(part.capitalize() for part in word.split("-"))
+
+
+def slug(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def parse_date(value: str) -> str | None:
+    """``YYMMDD`` or ``YYYYMMDD`` → ISO date, None when malformed."""
+    if len(value) == 6:
+        year = int(value[:2])
+        value = f"{2000 + year if year <= PIVOT_YEAR else 1900 + year}{value[2:]}"
+    try:
+        year, month, day = int(value[:4]), int(value[4:6]), int(value[6:8])
+        import datetime as dt
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def split_code(code: str, iso: set[str]) -> tuple[str | None, str | None, bool]:
+    """(country, role, ok) of a CAMEO actor code; ``ok`` False when the code cannot be mapped.
+    International and regional codes have no country."""
+    country, role, ok, _ = map_code(code, iso)
+    return country, role, ok
+
+
+def map_code(code: str, iso: set[str]) -> tuple[str | None, str | None, bool, str]:
+    """``split_code`` and the code rewritten with the ISO country (``KSVMIL`` → ``XKXMIL``,
+    ``USRARM`` → ``ARM``); international codes stay as they are."""
+    head, rest = code[:3], code[3:]
+    if head in INTERNATIONAL_PREFIXES or head in REGION_CODES:
+        return None, _role(rest), True, code
+    part = rest[:3]
+    mapped_part = part if part in iso else CAMEO_TO_ISO.get(part) if part else None
+    if part and mapped_part and part not in ROLES:  # a part of a state: USRARM, GBRVGB
+        return mapped_part, _role(rest[3:]), True, mapped_part + rest[3:]
+    country = head if head in iso else CAMEO_TO_ISO.get(head)
+    return country, _role(rest), country is not None, (country or head) + rest
+
+
+def _role(rest: str, *, agent: bool = False) -> str | None:
+    """The first of our roles among the code's three-letter parts; a religion or other sector
+    maps to a role only for a role word (an agent), not as an attribute of an actor code."""
+    for start in range(0, len(rest), 3):
+        chunk = rest[start:start + 3]
+        if chunk in ROLES:
+            return chunk
+        if agent and chunk in SECTOR_ROLES:
+            return SECTOR_ROLES[chunk]
+    return None
+
+
+def edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, start=1):
+        current = [i]
+        for j, cb in enumerate(b, start=1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1,
+                               previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def _clean(phrase: str) -> str | None:
+    """The phrase as a name, or None when it is malformed (a stray ``+`` or bracket)."""
+    if any(ch in phrase for ch in "+[]{}") or not re.search(r"[A-Za-z]", phrase):
+        return None
+    return phrase_text(phrase)
+
+
+def _code_ranges(entry: Entry, summary: Summary
+                 ) -> list[tuple[str, str | None, str | None, str, int]]:
+    """(code, start, end, status, line) for each usable code line of ``entry``."""
+    ranges = []
+    for code, op, dates, line in entry.codes:
+        if not code or code == "---":
+            summary.add("code line", "null code [---]")
+            continue
+        start = end = None
+        status = ""
+        if not dates and not op:
+            status = DEFAULT
+        elif op in {"<", ">"} and ONE_DATE.match(dates):
+            date = parse_date(dates)
+            if date is None:
+                summary.add("code line", "malformed date")
+                continue
+            if op == "<":
+                end = date
+            else:
+                start = date
+                if date < STALE_BEFORE:
+                    end, status = STALE_BEFORE, STALE
+                    summary.add("code line", f"open range begun before {STALE_BEFORE}: closed "
+                                "there and marked stale")
+        elif (m := DATE_RANGE.match(dates)) and not op:
+            start, end = parse_date(m.group(1)), parse_date(m.group(2))
+            if start is None or end is None or end < start:
+                summary.add("code line", "malformed date or range ending before it starts")
+                continue
+        else:
+            summary.add("code line", "malformed date")
+            continue
+        ranges.append((code, start, end, status, line))
+    return ranges
+
+
+def _our_countries() -> tuple[set[str], set[str]]:
+    """The ISO codes of our countries.tsv, and every name it or our places.tsv gives."""
+    codes: set[str] = set()
+    names: set[str] = set()
+    for _, row in parse_rows(ISO_FILE.name, ISO_FILE.read_text("utf-8")):
+        codes.add(row["iso3"])
+        for cell in (row["name"], row["aliases"], row["adjectives"], row["seats"]):
+            names.update(n.strip() for n in cell.split("|") if n.strip())
+        for cell in (row["name"], row["aliases"], row["adjectives"]):
+            for name in (n.strip() for n in cell.split("|") if n.strip()):
+                NATIONAL_NAMES.setdefault(name.casefold(), set()).add(row["iso3"])
+    for _, row in parse_rows(PLACES_FILE.name, PLACES_FILE.read_text("utf-8")):
+        names.update(n.strip() for n in (row["name"], *row["aliases"].split("|")) if n.strip())
+    return codes, names
+
+
+# Country names and demonyms → ISO3, filled from our countries.tsv by ``_our_countries``.
+NATIONAL_NAMES: dict[str, set[str]] = {}
+
+
+def country_in_name(name: str) -> str | None:
+    """The one country a group's name names ("Palestine Liberation Organization" → PSE)."""
+    words = re.findall(r"[\w']+", name.casefold())
+    found = set()
+    for size in (3, 2, 1):
+        for i in range(len(words) - size + 1):
+            found |= NATIONAL_NAMES.get(" ".join(words[i:i + size]), set())
+    return found.pop() if len(found) == 1 else None
+
+
+@dataclass
+class Tables:
+    people: list[list[str]] = field(default_factory=list)
+    organisations: list[list[str]] = field(default_factory=list)
+    places: list[list[str]] = field(default_factory=list)
+    roles: list[list[str]] = field(default_factory=list)
+    summary: Summary = field(default_factory=Summary)
+
+
+def convert(phoenix: Path) -> Tables:
+    """Every table, built from the Phoenix folder."""
+    iso, ours = _our_countries()
+    tables = Tables()
+    _convert_agents(phoenix / AGENTS_FILE, tables)
+    GENERIC_ROLE_WORDS.update(row[0] for row in tables.roles if " " not in row[0])
+    GENERIC_ROLE_WORDS.update(row["word"] for _, row in
+                              parse_rows(ROLES_FILE.name, ROLES_FILE.read_text("utf-8")))
+    place_names = _convert_countries(phoenix / COUNTRIES_FILE, iso, tables, ours)
+    _convert_actors(phoenix / INTERNATIONAL_FILE, iso, tables, place_names)
+    _convert_actors(phoenix / GROUPS_FILE, iso, tables, place_names, groups=True)
+    return tables
+
+
+def _convert_countries(path: Path, iso: set[str], tables: Tables, ours: set[str]) -> set[str]:
+    """Country blocks → places; the people and institutions after them → people and
+    organisations. Returns every place name (person variants equal to one are dropped)."""
+    entries = list(read_entries(path))
+    candidates: dict[str, set[str]] = {}
+    rows: list[tuple[str, str, str]] = []
+    for entry in entries:
+        if len(entry.codes) == 1 and entry.codes[0][1:3] == ("", "") \
+                and len(entry.codes[0][0]) == 3 and entry.codes[0][3] == entry.line:
+            country, _, ok = split_code(entry.codes[0][0], iso)
+            if not ok or country is None:
+                tables.summary.add("country block", "code maps to no country")
+                continue
+            names = [n for n in (_clean(p) for p in (entry.name, *entry.synonyms)) if n]
+            kept: list[str] = [names[0]] if names else []
+            for name in names[1:]:
+                if len(name) >= MIN_MISSPELLING_CHARS and any(
+                        edit_distance(name.upper(), k.upper()) <= MISSPELLING_DISTANCE
+                        for k in kept):
+                    tables.summary.add("place name", "misspelling of a name of the same country")
+                    continue
+                kept.append(name)
+            for name in kept:
+                candidates.setdefault(name, set()).add(country)
+                rows.append((name, country, f"{path.name}:{entry.line}"))
+    seen: set[str] = set()
+    known = {n.casefold() for n in ours}
+    for name, country, origin in rows:
+        if len(candidates[name]) > 1:
+            tables.summary.add("place name", "listed under two countries (ambiguous)")
+            continue
+        if name in seen:
+            continue
+        seen.add(name)
+        if _generic(name):
+            tables.summary.add("place name", "a generic word")
+            continue
+        if name.casefold() in known:
+            tables.summary.add("place name", "already in our countries.tsv or places.tsv")
+            continue
+        tables.places.append([name, country, "phoenix", origin])
+    _convert_actors(path, iso, tables, set(candidates), skip_country_blocks=True)
+    return set(candidates)
+
+
+def _convert_actors(path: Path, iso: set[str], tables: Tables, place_names: set[str], *,
+                    groups: bool = False, skip_country_blocks: bool = False) -> None:
+    summary = tables.summary
+    used: set[str] = {row[0] for row in tables.people} | {row[7] for row in tables.organisations}
+    for entry in read_entries(path):
+        if skip_country_blocks and len(entry.codes) == 1 and len(entry.codes[0][0]) == 3 \
+                and entry.codes[0][1:3] == ("", "") and entry.codes[0][3] == entry.line:
+            continue
+        name = _clean(entry.name)
+        if name is None:
+            summary.add("entry", "malformed name")
+            continue
+        ranges = _code_ranges(entry, summary)
+        if not ranges:
+            summary.add("entry", "no usable code")
+            continue
+        if any(code.startswith("MNC") for code, *_ in ranges):
+            summary.add("entry", "multinational company (MNC)")
+            continue
+        mapped = []
+        for source_code, start, end, status, line in ranges:
+            country, role, ok, code = map_code(source_code, iso) if len(source_code) >= 3 \
+                else (None, None, False, source_code)
+            if source_code in ROLES:  # a bare [ELI]: the default role in the entry's country
+                country, role, ok, code = None, source_code, True, source_code
+            if not ok:
+                summary.add("code line", "code maps to no country")
+                continue
+            mapped.append((code, country, role, start, end, status, line))
+        if not mapped:
+            summary.add("entry", "no usable code")
+            continue
+        variants = []
+        if _generic(name):
+            summary.add("entry", "a generic word as its name")
+            name = next((t for t in map(_clean, entry.synonyms) if t and not _generic(t)), None)
+            if name is None:
+                continue
+        for synonym in entry.synonyms:
+            text = _clean(synonym)
+            if text is None:
+                summary.add("variant", "malformed name")
+            elif _generic(text):
+                summary.add("variant", "a generic word (names a kind of body, not one)")
+            elif synonym.split("_", 1)[0].upper() in TITLE_WORDS and " " in text:
+                summary.add("variant", "title-prefixed variant (the resolver reads titles)")
+            elif text in place_names and not groups:
+                summary.add("variant", "also a place name (ambiguous)")
+            elif text not in variants and text != name:
+                variants.append(text)
+        dated = [m for m in mapped if m[5] != DEFAULT]
+        if dated:
+            names = [n for n in (name, *variants) if " " in n]
+            summary.add("variant", "single-word person name (matched only after a full "
+                        "mention)", len(variants) + 1 - len(names))
+            if not names:
+                summary.add("entry", "person known by a single word only")
+                continue
+            name, variants = names[0], names[1:]
+        aliases = "|".join([name, *variants])
+        key = slug(name)
+        if dated:
+            entity = _unique(f"person:{key}", mapped, used)
+            home = next((m[1] or m[0] for m in reversed(dated)), None)
+            for code, country, role, start, end, status, line in mapped:
+                where = country or (home if code in ROLES else code)
+                if not where:
+                    summary.add("code line", "no country for a default role")
+                    continue
+                if not country and code not in ROLES:
+                    role = role or INTERNATIONAL_ROLES.get(code[:3])
+                tables.people.append([entity, name, aliases, where, role or "",
+                                      where if code in ROLES else code,
+                                      start or "", end or "", "phoenix", status,
+                                      f"{path.name}:{line}"])
+            summary.add("entry", "person (dated codes)")
+        else:
+            code, country, role, *_ = mapped[0]
+            if code in ROLES:
+                summary.add("entry", "no usable code")
+                continue
+            kind = "igo" if code.startswith("IGO") else "ngo" if code.startswith("NGO") \
+                else "group" if groups or code.startswith("IMG") else "national"
+            if role is None:
+                role = INTERNATIONAL_ROLES.get(code[:3]) or ("REB" if kind == "group" else "")
+            if not role:
+                summary.add("entry", "no role and no default for its kind")
+                continue
+            if kind == "group" and country is None and code[:3] in REGION_CODES \
+                    and (named := country_in_name(name)) is not None:
+                country, code = named, named + code[3:]  # a regional group named for a country
+                summary.add("entry", "regional group placed in the country its name names")
+            if kind == "national" and country:
+                # "USAGOVLEG" is the legislature: a state body takes its most specific role
+                role = next((r for r in SPECIFIC_STATE_ROLES if r in code[3:]), role)
+                code = country + role
+            org_id = f"{code}/{key}"
+            if org_id in used:
+                summary.add("entry", "repeated name under the same code")
+                continue
+            used.add(org_id)
+            tables.organisations.append([code, name, aliases, country or "", role, kind,
+                                         "phoenix", org_id, f"{path.name}:{entry.line}"])
+            summary.add("entry", f"fixed actor ({kind})")
+
+
+def _unique(entity: str, mapped: list, used: set[str]) -> str:
+    """``entity``, or with its first country (then a number) appended when another entry of
+    the same name took it."""
+    if entity in used:
+        countries = sorted(m[1] for m in mapped if m[1])
+        base = f"{entity}-{(countries[0] if countries else 'x').lower()}"
+        entity, suffix = base, 2
+        while entity in used:
+            entity = f"{base}-{suffix}"
+            suffix += 1
+    used.add(entity)
+    return entity
+
+
+def _generic(name: str) -> bool:
+    word = name.casefold()
+    return " " not in word and (word in GENERIC_WORDS or word in GENERIC_ROLE_WORDS
+                                or word.rstrip("s") in GENERIC_ROLE_WORDS)
+
+
+# One-word role nouns (ours and the Phoenix agents'), filled by ``convert``.
+GENERIC_ROLE_WORDS: set[str] = set()
+
+
+def _convert_agents(path: Path, tables: Tables) -> None:
+    """Role nouns → roles, ``!SET!`` substitutions expanded; a word with two roles keeps the
+    first; a code that is none of our roles is dropped."""
+    sets: dict[str, list[str]] = {}
+    seen: set[str] = set()
+    for number, raw in enumerate(path.read_text("latin-1").splitlines(), start=1):
+        line = raw.split("#", 1)[0].strip()
+        if not line or line.startswith("<"):
+            continue
+        if (m := re.match(r"^!(\w+)!\s*=\s*(.+)$", line)):
+            sets[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
+            continue
+        m = re.match(r"^(.*?)\s*(?:\{[^}]*\})?\s*\[([^\]}]*)[\]}]", line)
+        if not m:
+            tables.summary.add("agent", "malformed line")
+            continue
+        phrase, code = m.group(1).strip(), m.group(2).replace("~", "")
+        role = _role(code, agent=True)
+        if role is None:
+            tables.summary.add("agent", f"code {code[:3]} is none of our roles")
+            continue
+        for expanded in _expand(phrase, sets):
+            word = expanded.replace("_", " ").lower().strip()
+            if not word or word in seen:
+                tables.summary.add("agent", "repeated word")
+                continue
+            seen.add(word)
+            tables.roles.append([word, role, "phoenix", f"{path.name}:{number}"])
+
+
+def _expand(phrase: str, sets: dict[str, list[str]]) -> list[str]:
+    m = re.search(r"!(\w+)!", phrase)
+    if not m or m.group(1) not in sets:
+        return [phrase]
+    return [x for item in sets[m.group(1)]
+            for x in _expand(phrase[:m.start()] + item + phrase[m.end():], sets)]
+
+
+HEADERS = {
+    "people.tsv": ("# Phoenix/PETRARCH-2 people (MIT, Open Event Data Alliance), converted by "
+                   "faultline.actors.convert. One row per code line; country: ISO3 or an "
+                   "international code; code: the source's code; start/end empty: open; "
+                   "status: stale (open range closed at the conversion's cut-off) or default "
+                   "(used when no dated row holds).",
+                   "entity\tname\taliases\tcountry\trole\tcode\tstart\tend\tsource\tstatus"
+                   "\torigin"),
+    "organisations.tsv": ("# Phoenix/PETRARCH-2 fixed actors (MIT, Open Event Data Alliance): "
+                          "IGOs, NGOs, armed groups and national institutions.",
+                          "code\tname\taliases\tcountry\trole\tkind\tsource\tid\torigin"),
+    "places.tsv": ("# Phoenix/PETRARCH-2 country-block names (MIT, Open Event Data Alliance) "
+                   "that our countries.tsv does not list: places of their country.",
+                   "name\tcountry\tsource\torigin"),
+    "roles.tsv": ("# Phoenix/PETRARCH-2 agents (MIT, Open Event Data Alliance): role words.",
+                  "word\trole\tsource\torigin"),
+}
+
+
+def write(tables: Tables, out: Path) -> None:
+    """Write the tables and ``summary.tsv`` (counts of what was kept and dropped, and why)."""
+    out.mkdir(parents=True, exist_ok=True)
+    for filename, rows in (("people.tsv", tables.people),
+                           ("organisations.tsv", tables.organisations),
+                           ("places.tsv", tables.places), ("roles.tsv", tables.roles)):
+        comment, header = HEADERS[filename]
+        body = "\n".join("\t".join(row) for row in rows)
+        (out / filename).write_text(f"{comment}\n{header}\n{body}\n", "utf-8")
+    counts = sorted(tables.summary.counts.items())
+    lines = [f"{what}\t{reason}\t{n}" for (what, reason), n in counts]
+    lines += [f"written\t{name}\t{len(rows)}" for name, rows in (
+        ("people.tsv rows", tables.people), ("organisations.tsv rows", tables.organisations),
+        ("places.tsv rows", tables.places), ("roles.tsv rows", tables.roles))]
+    (out / "summary.tsv").write_text(
+        "# What the Phoenix conversion kept and dropped, and why (counts).\nwhat\treason\tcount\n"
+        + "\n".join(lines) + "\n", "utf-8")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("phoenix", type=Path, help="folder with the Phoenix dictionaries")
+    parser.add_argument("--out", type=Path, default=OUT_DIR)
+    args = parser.parse_args(argv)
+    write(convert(args.phoenix), args.out)
+
+
+if __name__ == "__main__":
+    main()
