@@ -90,7 +90,7 @@ def build(path: Path, events: int) -> None:
                    h % 20 = 0, 'asserted', x.code, x.code, 10.0 + (ti * 3) % 40,
                    -10.0 + (ti * 7) % 60, NULL, 'country',
                    'Actor one met actor two.', 19, 43, 'met', false, 0.5 + (h % 50) / 100.0,
-                   'synth/0', 'synth'
+                   'synth/0', 'synth', NOT (h % 20 = 0), false, false, NULL
             FROM coded
             JOIN countries s ON s.i = si JOIN countries x ON x.i = ti JOIN codes c ON c.i = ci
         """)

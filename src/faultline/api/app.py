@@ -108,7 +108,8 @@ def _iso(value: Any) -> str | None:
 
 def _event(row: dict[str, Any]) -> m.EventOut:
     data = event_from_row(row).to_dict()
-    data["counted"] = not data["negated"] and data["modality"] != "hypothetical"
+    if row.get("counted") is not None:  # the coder's stored decision wins
+        data["counted"] = row["counted"]
     return m.EventOut.model_validate(data)
 
 
@@ -235,7 +236,9 @@ def create_app(db: str | Path) -> FastAPI:
             raise HTTPException(404, f"no event {event_id}")
         article = _rows(s, "SELECT * FROM articles WHERE article_id = ?",
                         [rows[0]["article_id"]])
-        return m.EventDetail(event=_event(rows[0]), article=_article(article[0]), trace=None)
+        event = _event(rows[0])
+        return m.EventDetail(event=event, article=_article(article[0]),
+                             trace=event.trace or None)
 
     @app.get("/api/articles/{article_id}", response_model=m.ArticleDetail, tags=["articles"])
     def article(s: StoreDep,
@@ -344,11 +347,7 @@ def create_app(db: str | Path) -> FastAPI:
                 raise HTTPException(504, f"coding took over {CODE_SECONDS:.0f} s") from None
             except InputError as e:
                 raise HTTPException(422, e.reason) from None
-        events = []
-        for ev in found:
-            data = ev.to_dict()
-            data["counted"] = ev.counted
-            events.append(m.EventOut.model_validate(data))
+        events = [m.EventOut.model_validate(ev.to_dict()) for ev in found]
         return m.CodeResult(article=m.CodedArticle(article_id=article.article_id,
                                                    title=article.title, text=article.text),
                             events=events)

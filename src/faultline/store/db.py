@@ -166,7 +166,7 @@ class EventFilter:
     provide-aid code, so a root is a two-digit prefix); dates are inclusive ISO dates;
     ``dyad`` is a pair of actor prefixes in either direction; ``country`` either side's
     country (or code prefix); ``text`` a case-insensitive piece of the evidence sentence;
-    ``counted_only`` keeps events the counting rule counts (not negated, not hypothetical).
+    ``counted_only`` keeps events the counting rule counts (the stored ``counted`` decision).
     """
 
     source: str | None = None
@@ -207,7 +207,8 @@ class EventFilter:
             clauses.append(f"{prefix}confidence >= ?")
             params.append(self.min_confidence)
         if self.counted_only:
-            clauses.append(f"NOT {prefix}negated AND {prefix}modality <> 'hypothetical'")
+            clauses.append(f"coalesce({prefix}counted, NOT {prefix}negated AND "
+                           f"{prefix}modality <> 'hypothetical')")
         if self.country:
             clauses.append(f"(coalesce({prefix}source_country, '') = ? OR "
                            f"coalesce({prefix}target_country, '') = ? OR "
