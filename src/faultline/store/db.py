@@ -118,8 +118,9 @@ def open_store(path: str | Path = DEFAULT_DB, *, write: bool = False) -> Store:
 # While an ingest commits, this file sits beside the store: readers (``faultline serve``) let
 # go of the file and wait, because DuckDB lets no other process open it while one writes.
 WRITE_FLAG_SUFFIX = ".writing"
-# How long a writer waits for readers to let go before giving up.
-WRITE_WAIT_SECONDS = 30.0
+# How long a writer waits for readers to let go before giving up: longer than a server's
+# slowest request (its first on a large store reads every counted event).
+WRITE_WAIT_SECONDS = 300.0
 _LOCK_RETRY_SECONDS = 0.02
 
 
