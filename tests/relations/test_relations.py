@@ -53,6 +53,15 @@ def test_series_counts_copies_once_and_widens_on_one_story(relations_db: Path) -
     assert (empty.events, empty.stories, empty.mean_goldstein) == (0, 0, None)
 
 
+def test_series_spans_its_events_not_the_asked_range(relations_db: Path) -> None:
+    with open_store(relations_db) as store:
+        wide = series(store, "NER", "BEN", since="1900-01-01", until="3900-12-31")
+        inside = series(store, "NER", "BEN", since=week(3).isoformat(),
+                        until=week(5, 6).isoformat())
+    assert len(wide) == WEEKS
+    assert [p.start for p in inside] == [week(n).isoformat() for n in (3, 4, 5)]
+
+
 def test_series_interval_narrows_with_more_stories(relations_db: Path) -> None:
     with open_store(relations_db) as store:
         weekly = series(store, "NER", "BEN")

@@ -17,6 +17,9 @@ from scipy import stats
 from faultline.relations.common import COUNTED, DAY, actor_key, period_sql
 from faultline.store.db import Store
 
+# Periods a series returns at most (the latest): fifty years of weeks; a stray far-off date
+# must not make a series of a hundred thousand empty weeks.
+MAX_PERIODS = 2610
 # Two-sided coverage of every interval.
 CONFIDENCE = 0.95
 # The Goldstein scale's ends: an interval never leaves them, and one story spans all of it.
@@ -98,8 +101,8 @@ def mean_interval(mean: np.ndarray, sd: np.ndarray, n: np.ndarray) -> tuple[np.n
 def series(store: Store, a: str, b: str, freq: str = "week", *, directed: bool = False,
            group: str = "country", since: str | None = None,
            until: str | None = None) -> list[Period]:
-    """Counted events between ``a`` and ``b`` per period, every period from the first to the
-    last (or ``since``/``until``) present, empty ones as zero rows."""
+    """Counted events between ``a`` and ``b`` per period (within ``since``/``until``), every
+    period from the first to the last with events, empty ones as zero rows."""
     where, params = dyad_clause(a, b, group, directed)
     period = period_sql(freq, DAY)
     bounds = ""
@@ -135,11 +138,9 @@ def series(store: Store, a: str, b: str, freq: str = "week", *, directed: bool =
         FROM per_story LEFT JOIN outlets o USING (period)
         GROUP BY period ORDER BY period""", params).fetchall()
     found = {row[0]: row for row in rows}
-    first = dt.date.fromisoformat(since) if since else min(found, default=None)
-    last = dt.date.fromisoformat(until) if until else max(found, default=None)
-    if first is None or last is None:
+    if not found:
         return []
-    days = _periods(first, last, freq)
+    days = _periods(min(found), max(found), freq)[-MAX_PERIODS:]
     seen = [found[d] for d in days if d in found]
     column = {name: np.array([float(r[i] or 0) for r in seen]) for i, name in enumerate(
         ("", "events", "q1", "q2", "q3", "q4", "total", "stories", "hits", "mean", "sd"))
