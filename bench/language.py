@@ -22,6 +22,17 @@ REPO = Path(__file__).resolve().parents[1]
 SOURCES = [REPO / "src" / "faultline" / "data" / "sample", REPO / "tests" / "fixtures" / "articles"]
 EVAL = REPO.parent / "shared" / "eval"
 LENGTHS = (1, 2, 3, 5, 8, 12, 19, 20, 25, 30, 40, 60, 100, 200, 400)
+# Our own sentences in other languages (the check must still refuse them): 20+ words each.
+OTHER = {
+    "French": "Les ministres des deux pays se sont rencontrés lundi à Niamey pour discuter de la "
+              "réouverture de la frontière et du commerce du bétail entre les deux marchés.",
+    "Spanish": "Los ministros de los dos países se reunieron el lunes en la capital para hablar "
+               "de la reapertura de la frontera y del comercio de ganado entre ambos mercados.",
+    "German": "Die Minister der beiden Länder trafen sich am Montag in der Hauptstadt, um über "
+              "die Öffnung der Grenze und den Handel mit Vieh zwischen den Märkten zu sprechen.",
+    "Portuguese": "Os ministros dos dois países reuniram-se na segunda-feira na capital para "
+                  "discutir a reabertura da fronteira e o comércio de gado entre os dois mercados.",
+}
 CASES = {"as written": str, "lower": str.lower, "upper": str.upper}
 
 
@@ -75,6 +86,14 @@ def main() -> None:
     print(f"false rejections: {len(rejected)} of {len(pieces) * len(CASES)}")
     for line in rejected[:20]:
         print("  ", line)
+    refused = 0
+    for language, text in OTHER.items():
+        try:
+            check_text("bench", text)
+            print(f"   {language}: accepted (a miss)")
+        except InputError as e:
+            refused += e.code == "not-english"
+    print(f"other languages refused: {refused} of {len(OTHER)}")
 
 
 if __name__ == "__main__":

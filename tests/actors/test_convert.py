@@ -62,7 +62,8 @@ def _phoenix_folder(tmp: Path) -> Path:
         "FRONT_FOR_TESTING_MALI_ [MLIREB]\n+FTM_\n\nSAHEL_TEST_BRIGADE_ [WAFREB]\n"
         "+ARMY_\n", "latin-1")
     (folder / "Phoenix.agents.txt").write_text(
-        "!PERSON! = MAN, WOMAN\nCATTLE!PERSON! [~AGR]\nPASTOR [~CHR]\nSMUGGLER [~CRM]\n",
+        "!PERSON! = MAN, WOMAN\nCATTLE!PERSON! [~AGR]\nPASTOR [~CHR]\nSMUGGLER [~CRM]\n"
+        "LOOKER [~PPL]\n",
         "latin-1")
     return folder
 
@@ -90,12 +91,12 @@ def test_conversion_keeps_dates_closes_stale_ranges_and_counts_what_it_drops(
     assert "Army" not in orgs["Sahel Test Brigade"]  # a generic word is no name
     assert "Acme Oil" not in orgs
     roles = {r[0]: r[1] for r in tables.roles}
-    assert roles == {"cattleman": "AGR", "cattlewoman": "AGR", "pastor": "REL"}
+    assert roles == {"cattleman": "AGR", "cattlewoman": "AGR", "pastor": "REL", "smuggler": "CRM"}
     counts = {reason: n for (_, reason), n in tables.summary.counts.items()}
     assert counts["multinational company (MNC)"] == 1
     assert counts["misspelling of a name of the same country"] >= 2
     assert counts["code maps to no country"] == 1  # the fictional Kinakuta
-    assert counts["code CRM is none of our roles"] == 1
+    assert counts["code PPL is none of our roles"] == 1
 
 
 def test_conversion_is_deterministic(tmp_path: Path) -> None:

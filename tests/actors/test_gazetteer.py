@@ -7,7 +7,8 @@ import spacy
 
 from faultline.actors.gazetteer import Gazetteer, fold
 
-ENTRIES = [("US", "GPE", "country:USA"), ("Niger", "GPE", "country:NER"),
+ENTRIES = [("Democratic Party", "ORG", "group:USAOPP"), ("US", "GPE", "country:USA"),
+           ("Niger", "GPE", "country:NER"),
            ("ISIS", "ORG", "group:IRQREBISL"), ("GIA", "ORG", "group:DZAREBGIA"),
            ("al-Qaeda", "ORG", "group:AQ"), ("Recep Tayyip Erdoğan", "PERSON", "person:rte"),
            ("Amadou Testman", "PERSON", "person:at"), ("New York", "GPE", "place:USA")]
@@ -48,3 +49,8 @@ def test_lower_and_upper_case_text_is_matched_without_stop_words() -> None:
 def test_a_surname_alone_follows_a_full_mention_only() -> None:
     assert found("Testman arrived. Amadou Testman said Testman would stay.") == [
         ("Amadou Testman", "person:at"), ("Testman", "person:at")]
+
+
+def test_an_organisation_inside_a_longer_unknown_name_is_not_matched() -> None:
+    assert found("Kenya's Liberal Democratic Party met.") == []
+    assert found("The Democratic Party met.") == [("Democratic Party", "group:USAOPP")]

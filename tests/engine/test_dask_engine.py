@@ -40,3 +40,13 @@ def test_scheduler_needs_the_dask_engine(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--scheduler", "tcp://x:8786"])
     assert result.exit_code == 2
     assert "--engine dask" in result.output
+
+
+@pytest.mark.slow
+def test_an_unreachable_scheduler_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Ghana's president met Togo's president in Accra on Monday "
+                                    "to discuss the border crossing at Aflao.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["code", str(tmp_path), "--engine", "dask",
+                                      "--scheduler", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 2
+    assert "Dask scheduler tcp://127.0.0.1:9 cannot be reached" in result.stderr

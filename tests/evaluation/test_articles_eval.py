@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from tests.conftest import REPO
 from tests.model.test_model import make_event
+from typer.testing import CliRunner
 
+from faultline.cli import app
 from faultline.evaluation.articles import (
     KINDS,
     GoldArticle,
@@ -95,8 +97,8 @@ def test_a_government_and_its_bare_country_are_one_actor(tmp_path: Path) -> None
      "missing target"),
     ({"source": "TCD", "target": "SDN", "cameo": "1129", "date": "2025",
       "quote": "accused Sudan"}, "not a CAMEO code: 1129"),
-    ({"source": "TCDCRM", "target": "SDN", "cameo": "112", "date": "2025",
-      "quote": "accused Sudan"}, "source 'TCDCRM' is not country"),
+    ({"source": "TCDXYZ", "target": "SDN", "cameo": "112", "date": "2025",
+      "quote": "accused Sudan"}, "source 'TCDXYZ' is not country"),
 ])
 def test_a_bad_gold_row_is_named_by_file_and_line(tmp_path: Path, row: dict,
                                                   reason: str) -> None:
@@ -124,6 +126,19 @@ def test_a_row_for_each_member_matches_one_event_per_country() -> None:
     events = [coded(CHAD, "112", SUDAN), coded(CHAD, "112", egypt), coded(CHAD, "112", SUDAN)]
     assert match(TEXT, events, [both]) == {0: both, 1: both}
     assert match(TEXT, events, [replace(both, each=False)]) == {0: replace(both, each=False)}
+    union = Actor("the AU", "IGOAFU", None, "GOV", "African Union")
+    europe = Actor("the EU", "IGOEUR", None, "GOV", "European Union")
+    bodies = replace(ACCUSATION, source=("IGOAFU", "IGOEUR"), each=True)
+    welcomed = [coded(union, "112", SUDAN), coded(europe, "112", SUDAN)]
+    assert match(TEXT, welcomed, [bodies]) == {0: bodies, 1: bodies}
+
+
+def test_a_row_with_another_root_matches_only_the_same_dyad() -> None:
+    egypt = Actor("Egypt", "EGY", "EGY", None, "Egypt")
+    other_happening = coded(CHAD, "072", egypt, trigger="arming")
+    same_dyad = coded(SUDAN, "072", CHAD, trigger="arming")  # sides swapped: still a candidate
+    assert match(TEXT, [other_happening], [ACCUSATION]) == {}
+    assert match(TEXT, [same_dyad], [ACCUSATION]) == {0: ACCUSATION}
 
 
 def test_a_gold_row_only_matches_events_of_its_own_sentence() -> None:
@@ -200,6 +215,24 @@ def test_a_background_event_dated_to_the_publication_day_is_counted_as_news() ->
     assert report.reliability[8].total == 2  # both events have confidence 0.8
 
 
+@pytest.mark.parametrize(("args", "message"), [
+    (["--split", "train"], "--split is one of fit, test, all"),
+    (["--format", "csv"], "--format one of table, markdown, json"),
+])
+def test_the_command_refuses_a_bad_option_before_any_work(args: list[str],
+                                                          message: str) -> None:
+    result = CliRunner().invoke(app, ["eval", "articles", *args])
+    assert result.exit_code == 2 and message in result.output
+
+
+def test_the_command_names_a_bad_gold_file(tmp_path: Path) -> None:
+    write_article(tmp_path, [{"source": "TCD", "target": "SDN", "cameo": "112",
+                              "date": "2025", "quote": "not in the text"}])
+    result = CliRunner().invoke(app, ["eval", "articles", "--articles-dir", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "chad.gold.jsonl:1" in result.output and "quote not in the article" in result.output
+
+
 @pytest.mark.slow
 def test_the_harness_runs_the_coder_on_real_articles(tmp_path: Path) -> None:
     for name in ("sudan_el_fasher", "drc_m23_rwanda"):
@@ -219,4 +252,10 @@ def test_the_harness_runs_the_coder_on_real_articles(tmp_path: Path) -> None:
     as_json = report.to_json()
     assert {"splits", "errors", "missed"} <= set(as_json)
     assert all(e["sentence"] and e["kind"] in KINDS for e in as_json["errors"])
+    sudan = as_json["articles"]["sudan_el_fasher"]
+    assert sudan["fully_correct"] >= 1 and sudan["gold_news"] >= sudan["missed"]
     assert "| precision: counted events fully correct |" in report.to_markdown()
+    shown = CliRunner().invoke(app, ["eval", "articles", "--articles-dir", str(tmp_path),
+                                     "--split", "test", "--format", "json"])
+    assert shown.exit_code == 0
+    assert set(json.loads(shown.output)["splits"]) == {"test"}

@@ -97,6 +97,9 @@ GENERIC_WORDS = frozenset({"organization", "organisation", "front", "movement", 
                            "police", "resistance", "revolution", "liberation", "vanguard",
                            "falcon", "falcons", "tigers", "eagles", "lions", "base"})
 ROLES_FILE = Path(__file__).parent / "data" / "roles.tsv"
+# Last words of a person's variants that name their government or followers instead.
+FOLLOWING_WORDS = frozenset({"administration", "government", "regime", "cabinet", "camp",
+                             "supporters", "loyalists", "forces", "followers"})
 STALE = "stale"
 DEFAULT = "default"
 CODE = re.compile(r"\[([^\]\s]*)(?:\s+([<>]?)\s*([0-9-]*))?\s*\]")
@@ -420,6 +423,9 @@ def _convert_actors(path: Path, iso: set[str], tables: Tables, place_names: set[
                 summary.add("variant", "malformed name")
             elif _generic(text):
                 summary.add("variant", "a generic word (names a kind of body, not one)")
+            elif text.split()[-1].casefold() in FOLLOWING_WORDS:
+                summary.add("variant", "names the person's government or followers, not "
+                            "the person (\"Bush Administration\")")
             elif synonym.split("_", 1)[0].upper() in TITLE_WORDS and " " in text:
                 summary.add("variant", "title-prefixed variant (the resolver reads titles)")
             elif text in place_names and not groups:

@@ -51,6 +51,16 @@ def _boundary_prefixes(name: str) -> list[str]:
     return found
 
 
+def _inside_longer_name(doc: Doc, span: Span, covered: set[int]) -> bool:
+    """An organisation's name ending a longer capitalised name the KB does not know ("Kenya's
+    Liberal Democratic Party" is not the US Democratic Party)."""
+    if span.label_ != "ORG" or span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    return before.is_title and before.is_alpha and before.i not in covered \
+        and not before.is_sent_start and before.lower_ not in STOP_WORDS
+
+
 def _surnames(doc: Doc, spans: list[Span], texts: list[str], caseless: bool) -> list[Span]:
     """A person's last name alone after their full name in the same text ("Javid" after
     "Sajid Javid"), unless two people named so far share it."""
@@ -119,6 +129,9 @@ class Gazetteer:
                     break
                 candidate += (" " if doc[j - 1].whitespace_ else "") + texts[j]
         spans = filter_spans(found)
+        if not caseless:
+            covered = {i for span in spans for i in range(span.start, span.end)}
+            spans = [s for s in spans if not _inside_longer_name(doc, s, covered)]
         return filter_spans(spans + _surnames(doc, spans, texts, caseless))
 
     @staticmethod

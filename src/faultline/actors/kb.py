@@ -29,9 +29,10 @@ from faultline.tsv import DataFileError, package_rows, parse_rows
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 # CAMEO-style roles; ELI: former officials and other elites; HLH: health; AGR: agriculture;
-# UAF: unidentified armed forces (the perpetrators of an attack nobody is named for).
+# UAF: unidentified armed forces (the perpetrators of an attack nobody is named for); CRM:
+# criminal organisations (cartels, gangs).
 ROLES = frozenset(
-    "GOV MIL COP JUD LEG OPP REB INS SPY MED BUS EDU REL CVL NGO IGO REF LAB ELI HLH AGR UAF"
+    "GOV MIL COP JUD LEG OPP REB INS SPY MED BUS EDU REL CVL NGO IGO REF LAB ELI HLH AGR UAF CRM"
     .split()
 )
 
@@ -78,6 +79,7 @@ class Office:
     end: str | None
     source: str = "faultline"
     default: bool = False
+    stale: bool = False  # an open range the conversion closed: its end is not a known end
 
     def holds(self, date: str | None) -> bool:
         """Whether the office is held on ``date`` (no date: the current holder)."""
@@ -332,8 +334,8 @@ def load_offices(_rows: Rows, filename: str, countries: dict[str, Country], laye
     skip = set(hidden)
     offices = layer.offices
     for number, row in _rows(filename):
-        country = row["country"]
-        if country not in countries and not country.startswith(INTERNATIONAL_PREFIXES):
+        country = row["country"]  # ISO3, an international code, or a group's code
+        if country[:3] not in countries and not country.startswith(INTERNATIONAL_PREFIXES):
             raise KBError(f"{filename}:{number}: unknown country {country!r}")
         if (row["role"] and row["role"] not in ROLES) or not row["entity"].startswith("person:"):
             raise KBError(f"{filename}:{number}: bad role or entity id")
@@ -347,7 +349,7 @@ def load_offices(_rows: Rows, filename: str, countries: dict[str, Country], laye
             raise KBError(f"{filename}:{number}: office ends before it starts")
         office = Office(row["entity"], row["name"], _split(row["aliases"]), country,
                         row["role"] or None, row.get("office", ""), start, end, layer.source,
-                        row.get("status") == "default")
+                        row.get("status") == "default", row.get("status") == "stale")
         for other in offices.get(office.entity, []):
             if office.office and other.office == office.office \
                     and (other.start or "") < (end or "9999") \
@@ -365,7 +367,7 @@ def _load_places(_rows: Rows, filename: str, countries: dict[str, Country],
 
 
 # Bump when the KnowledgeBase's structure changes: older cached copies are then ignored.
-CACHE_VERSION = "3"
+CACHE_VERSION = "5"
 
 
 def cache_dir() -> Path:
@@ -391,26 +393,31 @@ def _digest(user_files: tuple[Path, ...]) -> str:
     return digest.hexdigest()[:20]
 
 
-_user_files: tuple[Path, ...] = ()
+# The active user dictionaries travel in the environment, so worker processes started for
+# this run (``--workers``, Dask) load the same ones.
+ACTORS_ENV = "FAULTLINE_ACTOR_FILES"
 
 
 def use_actor_files(paths: Iterable[Path]) -> None:
     """Make user actor dictionaries (``--actors``) part of every later ``load_kb()`` and
-    ``load_nlp()`` of this process, ahead of the built-in tables; a broken file raises
-    ``DataFileError`` naming the file and line now."""
-    global _user_files
+    ``load_nlp()`` of this process and of the workers it starts, ahead of the built-in tables;
+    a broken file raises ``DataFileError`` naming the file and line now."""
     files = tuple(Path(p).resolve() for p in paths)
     load_kb_with(files)  # raises before anything changes
-    _user_files = files
+    if files:
+        os.environ[ACTORS_ENV] = os.pathsep.join(str(f) for f in files)
+    else:
+        os.environ.pop(ACTORS_ENV, None)
 
 
 def active_actor_files() -> tuple[Path, ...]:
-    return _user_files
+    value = os.environ.get(ACTORS_ENV, "")
+    return tuple(Path(p) for p in value.split(os.pathsep) if p)
 
 
 def load_kb() -> KnowledgeBase:
     """The knowledge base with the active user dictionaries (``use_actor_files``)."""
-    return load_kb_with(_user_files)
+    return load_kb_with(active_actor_files())
 
 
 @functools.cache
@@ -455,6 +462,7 @@ def _build(rows: Rows, *, with_phoenix: bool, user_files: tuple[Path, ...] = ()
     ours = Layer(FAULTLINE)
     _load_places(rows, "places.tsv", countries, ours)
     _load_organisations(rows, countries, ours)
+    load_fixed_actors(rows, "institutions.tsv", countries, ours)
     load_offices(rows, "people.tsv", countries, ours)
     _load_roles(rows, "roles.tsv", ours)
     layers.append(ours)

@@ -87,6 +87,11 @@ PAIR_SIZE = 2
 REGION_NAMES = frozenset({"Sahel", "Maghreb", "Balkans", "Balkan", "Caucasus", "Levant",
                           "Gulf", "Mediterranean", "Baltic", "Caribbean", "Arctic", "Pacific",
                           "Atlantic", "Andean", "Nordic", "Arab", "African", "European"})
+# Heads that speak for the actor their for- or at-phrase names ("a spokesman at the ministry").
+SPOKESPERSON_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
+# Peoples who live across several states: without a place named, not the story's country's
+# ("Kurdish forces" in a story about Iraq and Syria).
+TRANSNATIONAL_PEOPLES = frozenset({"Kurdish", "Kurd", "Kurds", "Baloch", "Baluch", "Pashtun"})
 # Heads that count or gather the actor their of-phrase names ("thousands of Iraqi Kurds", "a
 # group of Yoruba elders"): the phrase is that actor.
 QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "ten",
@@ -179,12 +184,17 @@ def _person(kb: KnowledgeBase, key: str, date: str | None) -> Base:
         dated = [t for t in terms if not t.default]
         past = [t for t in dated if t.end is not None and date is not None and t.end <= date]
         if past:
-            where, role = max(past, key=lambda t: t.end or "").country, FORMER_ROLE
+            # after their last term an elite; after a range the conversion closed for want
+            # of news (stale), their role is unknown, the text's own title gives it
+            last = max(past, key=lambda t: t.end or "")
+            where, role = last.country, None if last.stale else FORMER_ROLE
         else:
             where, role = min(dated, key=lambda t: t.sort_start).country, None
     name = terms[0].name
     if not where or where.startswith(INTERNATIONAL_PREFIXES):
         return Base(where or None, None, name, role, key, kind="person")
+    if (group := kb.by_code.get(where)) is not None:  # a group's leader: the group's code
+        return Base(where, group.country, name, role, key, kind="person")
     former = where if role == FORMER_ROLE else None
     return Base(where, where, name, role, key, kind="person", former=former)
 
@@ -416,6 +426,12 @@ class DocActors:
             if role is not None and head.pos_ == "NOUN" and _role_of(self.kb, head):
                 return Actor(text=text, role=role), None  # "insurgents": country unknown
             return None, None
+        if base.kind == "person" and source is not None and source.i != head.i \
+                and _role_of(self.kb, head) and base.country in self.kb.countries:
+            # "the Bush administration", "Putin's government": the person's country, the
+            # head's role, whether or not they are in office on the date
+            base = replace(base, kind="country", code=base.country, role=None, entity=None,
+                           name=self.kb.countries[base.country].name)
         if base.kind == "adj" and source is not None:
             base = self._residence(head, source, base)
         role = self._final_role(head, base, role, source)
@@ -431,7 +447,11 @@ class DocActors:
                     source: Token | None) -> str | None:
         """Combine the KB's role with the mention's: a group's or office holder's own role wins,
         an IGO's only when the mention names none ("UN peacekeepers": MIL)."""
-        if base.kind in {"group", "person"} and base.role:
+        # Out of office, the text's own title says what a person is now ("opposition leader
+        # X"); a state title after the term is the old one ("President X"): ELI.
+        titled_now = base.kind == "person" and base.role == FORMER_ROLE \
+            and role not in {None, "GOV"}
+        if base.kind in {"group", "person"} and base.role and not titled_now:
             role = base.role
         elif base.kind == "igo":
             # "UN peacekeepers": the mention's role; "the European Union": the body's own
@@ -569,7 +589,7 @@ class DocActors:
             return None
         if head.tag_ == "NNS" and any(
                 c.dep_ in MODIFIER_DEPS and not c.ent_id_ and c.is_title
-                and c.text not in REGION_NAMES
+                and c.text not in REGION_NAMES and c.text not in TRANSNATIONAL_PEOPLES
                 and (c.ent_type_ == "NORP" or (c.pos_ == "PROPN" and (
                     c.ent_type_ not in {"ORG", "GPE", "FAC", "LOC"} or _unknown_place(c))))
                 for c in head.children):
@@ -627,7 +647,8 @@ class DocActors:
         if lemma not in PARTITIVE_HEADS and lemma not in QUANTITY_HEADS:
             return None
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and (child.lower_ == "of" or (
+                    child.lower_ in {"for", "at"} and lemma in SPOKESPERSON_HEADS)):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         inner = self.actor_at(obj)

@@ -7,13 +7,15 @@ trafilatura's output then pass the same line-level boilerplate filter.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import trafilatura
 
-from faultline.clean.boilerplate import filter_paragraphs
+from faultline.clean.boilerplate import MAX_DROP_SHARE, filter_paragraphs
 from faultline.clean.language import check_text
 from faultline.clean.metadata import outlet_from_lines, parse_date, split_dateline
+from faultline.clean.recurring import Recurring, outlet_key, units
 from faultline.clean.repair import fix_encoding, restore_case
 from faultline.errors import InputError
 from faultline.ingest.decode import decode
@@ -86,20 +88,58 @@ def _html(raw: RawDocument, notes: list[str],
     return blocks, raw.title or extracted.title, meta
 
 
-def article_from(raw: RawDocument, date: str | None = None) -> Article:
-    """Clean one document. ``date`` (YYYY-MM-DD) overrides any publication date found.
+def _drop_recurring(blocks: list[list[str]], raw: RawDocument, recurring: Recurring,
+                   notes: list[str]) -> list[list[str]]:
+    """Blocks without the outlet's recurring lines (or sentences of flattened text), unless
+    that would remove most of the document."""
+    outlet = outlet_key(raw)
+    kept: list[list[str]] = []
+    removed = total = 0
+    for block in blocks:
+        lines = []
+        for line in block:
+            parts = units(line)
+            total += sum(len(p.split()) for p in parts)
+            left = [p for p in parts if not recurring.is_boilerplate(outlet, p)]
+            removed += sum(len(p.split()) for p in parts) - sum(len(p.split()) for p in left)
+            if left:
+                lines.append(" ".join(left))
+        kept.append(lines)
+    if not removed or removed > MAX_DROP_SHARE * total:
+        return blocks
+    notes.append(f"recurring outlet lines removed ({removed} words)")
+    return [b for b in kept if b]
+
+
+def article_from(raw: RawDocument, date: str | None = None,
+                 recurring: Recurring | None = None) -> Article:
+    """Clean one document. ``date`` (YYYY-MM-DD) overrides any publication date found;
+    ``recurring`` (learnt over the corpus) names its outlet's recurring boilerplate lines.
 
     Raises InputError naming the document when nothing usable remains (empty, binary,
     not English, undecodable).
     """
     notes = list(raw.notes)
     blocks, title, meta = _html(raw, notes) if raw.fmt == "html" else _plain(raw, notes)
+    if recurring is not None:
+        blocks = _drop_recurring(blocks, raw, recurring, notes)
     filtered = filter_paragraphs(blocks, title=title)
     paragraphs = list(filtered.paragraphs)
     place = dateline_outlet = None
-    if paragraphs:
-        paragraphs[0], place, dateline_outlet = split_dateline(paragraphs[0])
-    text = "\n\n".join(p for p in paragraphs if p.strip())
+    while paragraphs:
+        paragraphs[0], found, outlet = split_dateline(paragraphs[0])
+        if found is None:
+            break
+        place, dateline_outlet = place or found, dateline_outlet or outlet
+        # What follows a dateline may be furniture ("... (Wire) — By Ali Sow") or another one.
+        again = filter_paragraphs([[p] for p in paragraphs if p.strip()], title=title)
+        paragraphs = list(again.paragraphs)
+        filtered = dataclasses.replace(
+            filtered, byline=filtered.byline or again.byline,
+            published_text=filtered.published_text or again.published_text,
+            dropped=filtered.dropped + again.dropped)
+    # Joining lines can make a mojibake sequence ftfy saw split ("Â" + " "): repair once more.
+    text = _noted(fix_encoding("\n\n".join(p for p in paragraphs if p.strip())), notes).strip()
     identified = check_text(raw.doc_ref, text)
     if identified.note:
         notes.append(identified.note)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+import unicodedata
 
 import ftfy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -38,10 +39,16 @@ _SENTENCE_START = re.compile(r"(?:^|(?<=[.!?])['\")\]]*\s+|\n\s*)['\"(\[]?([a-z]
 _I = re.compile(r"(?<![\w.'])i(?=$|[\s,;:!?']|\.(?!\w))")
 
 
+def _unassigned(text: str) -> int:
+    return sum(unicodedata.category(c) == "Cn" for c in text)
+
+
 def fix_encoding(text: str) -> tuple[str, str | None]:
     """``text`` with mojibake undone (ftfy) and quotes and dashes normalised; a note when
     ftfy changed anything."""
     fixed = ftfy.fix_and_explain(text, _FTFY)
+    if _unassigned(fixed.text) > _unassigned(text):
+        fixed = ftfy.ExplainedText(text, [])  # a "repair" into unassigned code points is wrong
     note = None
     if fixed.explanation:
         steps = ", ".join(f"{step} {how}" for step, how in fixed.explanation)

@@ -16,6 +16,8 @@ from faultline.cli.output import EventFormat, explain_events, write_events
 from faultline.ingest import FORMATS
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from faultline.engine import Engine
     from faultline.pipeline import DocResult
 
@@ -92,6 +94,17 @@ def engine_for(name: EngineName, workers: int | None, scheduler: str | None) -> 
     return Engine(name.value, workers, scheduler)
 
 
+def engine_guard(results: Iterator[DocResult]) -> Iterator[DocResult]:
+    """The results; an engine that cannot start is one line on stderr and exit code 2."""
+    from faultline.errors import EngineError
+
+    try:
+        yield from results
+    except EngineError as e:
+        stderr.print(f"faultline: {e}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from e
+
+
 def warn_undated(articles: int, undated: int) -> None:
     """One warning when most articles have no publication date."""
     from faultline.ingest.fields import undated_warning
@@ -160,8 +173,8 @@ def code(
     failed = articles = undated = documents = 0
     coded = []
     raws = read(paths, fmt=format_in, fields=parse_fields(field or []))
-    for result in code_documents(raws, date=date,
-                                 engine=engine_for(engine, workers, scheduler)):
+    for result in engine_guard(code_documents(raws, date=date,
+                                              engine=engine_for(engine, workers, scheduler))):
         documents += 1
         if result.article is not None:
             articles += 1

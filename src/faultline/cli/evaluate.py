@@ -93,14 +93,14 @@ def eval_articles(
     err = Console(stderr=True)
     if split not in (*SPLITS, "all") or fmt not in ARTICLE_FORMATS:
         err.print(f"faultline: --split is one of {', '.join(SPLITS)}, all; --format one of "
-                  f"{', '.join(ARTICLE_FORMATS)}", markup=False)
+                  f"{', '.join(ARTICLE_FORMATS)}", markup=False, soft_wrap=True)
         raise typer.Exit(2)
     from faultline.evaluation.articles import evaluate_articles  # loads spaCy
 
     try:
         result = evaluate_articles(articles_dir, split)
     except InputError as e:
-        err.print(f"faultline: {e}", markup=False)
+        err.print(f"faultline: {e}", markup=False, soft_wrap=True)
         raise typer.Exit(2) from None
     if fmt == "json":
         typer.echo(json.dumps(result.to_json(), indent=1, ensure_ascii=False))
@@ -136,5 +136,7 @@ def eval_articles(
     for error in as_json["errors"]:
         typer.echo(f"[{error['kind']}] {error['article']}: {error['event']}  gold: "
                    f"{error['gold'] or '—'}\n    {error['sentence']}")
+        if error["trace"]:
+            typer.echo(f"    trace: {'; '.join(error['trace'])}")
     for miss in as_json["missed"]:
         typer.echo(f"[missed] {miss['article']}: {miss['gold']}")

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from faultline.clean import article_from
+from faultline.clean.recurring import Recurring
 from faultline.errors import InputError
 from faultline.model import Article, RawDocument
 from faultline.tsv import DataFileError
@@ -34,10 +35,11 @@ R = TypeVar("R")
 R_co = TypeVar("R_co", covariant=True)
 
 
-def clean_document(raw: RawDocument, date: str | None = None) -> Article | InputError:
+def clean_document(raw: RawDocument, date: str | None = None,
+                   recurring: Recurring | None = None) -> Article | InputError:
     """``article_from`` behind the document boundary: any failure is this document's error."""
     try:
-        return article_from(raw, date=date)
+        return article_from(raw, date=date, recurring=recurring)
     except InputError as e:
         return e
     except DataFileError:
@@ -143,6 +145,9 @@ def open_executor(engine: Engine, workers: int) -> Iterator[tuple[Executor | Non
     context = multiprocessing.get_context("spawn")
     from faultline.actors.kb import active_actor_files
 
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=load_worker_model,
-                             initargs=(active_actor_files(),)) as pool:
+    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=load_worker_model,
+                               initargs=(active_actor_files(),))
+    try:
         yield pool, workers
+    finally:  # on Ctrl-C or an error, queued batches are dropped, not coded first
+        pool.shutdown(wait=True, cancel_futures=True)

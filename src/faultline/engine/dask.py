@@ -21,7 +21,7 @@ from faultline.engine import load_worker_model
 from faultline.errors import EngineError
 
 # Seconds to wait for a scheduler given by address before saying it cannot be reached.
-CONNECT_TIMEOUT_S = 30
+CONNECT_TIMEOUT_S = 10
 
 
 class LoadModel(WorkerPlugin):

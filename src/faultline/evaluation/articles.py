@@ -3,11 +3,12 @@
 Each article is a ``.txt`` file with a small header (``date:``, ``split:``, ...) and a
 ``.gold.jsonl`` beside it listing what an analyst expects (see ``eval/articles/README.md``).
 The coder runs on every article with its publication date; its counted events (the library's
-own ``Event.counted``) are matched one-to-one with the gold rows whose quote lies in the
-event's sentence. Precision is the share of counted events fully correct (source and target
-country + role, CAMEO root, date); recall the share of gold news events found with the right
-root and dyad. Every counted event that is not fully correct gets one failure kind (the eight
-kinds of issue 11) from the heuristics in ``failure_kind``; the gold never looks at the coder.
+own ``Event.counted``) are matched one-to-one (a row for a group, one per member country)
+with the gold rows whose quote lies in the event's sentence. Precision is the share of counted
+events fully correct (source and target country + role, CAMEO root, date); recall the share of
+gold news events found with the right root and dyad. Every counted event that is not fully
+correct gets one failure kind (the eight kinds of issue 11) from the documented heuristics in
+``failure_kind``: they read the gold and the event, never a judgement by hand.
 """
 
 from __future__ import annotations
@@ -149,6 +150,7 @@ class ArticleReport:
     splits: dict[str, SplitReport]
     judged: list[tuple[GoldArticle, Judged]]
     missed: list[tuple[GoldArticle, GoldEvent]]
+    articles: list[GoldArticle] = field(default_factory=list)
 
     def errors(self) -> list[tuple[GoldArticle, Judged]]:
         return [(a, j) for a, j in self.judged if not j.correct]
@@ -162,11 +164,24 @@ class ArticleReport:
                        for name, rep in self.splits.items()},
             "errors": [{"article": a.name, "split": a.split, "kind": j.kind,
                         "kind_name": KINDS.get(j.kind or 0), "event": _summary(j.event),
-                        "gold": _gold_summary(j.gold), "sentence": j.event.evidence.sentence}
+                        "gold": _gold_summary(j.gold), "sentence": j.event.evidence.sentence,
+                        "trace": list(j.event.trace)}
                        for a, j in self.errors()],
             "missed": [{"article": a.name, "split": a.split, "gold": _gold_summary(g)}
                        for a, g in self.missed],
+            "articles": self.per_article(),
         }
+
+    def per_article(self) -> dict[str, dict[str, Any]]:
+        """Counted events, fully correct, gold news rows and rows missed, per article."""
+        rows = {article.name: _article_row(article) for article in self.articles}
+        for article, verdict in self.judged:
+            row = rows.setdefault(article.name, _article_row(article))
+            row["counted"] += 1
+            row["fully_correct"] += verdict.correct
+        for article, _ in self.missed:
+            rows.setdefault(article.name, _article_row(article))["missed"] += 1
+        return dict(sorted(rows.items()))
 
     def to_markdown(self) -> str:
         names = list(self.splits)
@@ -186,6 +201,12 @@ class ArticleReport:
                   for b in range(CONFIDENCE_BINS)
                   if any(b in self.splits[n].reliability for n in names)]
         return "\n".join(lines) + "\n"
+
+
+def _article_row(article: GoldArticle) -> dict[str, Any]:
+    news = sum(g.status == "counted" for g in article.gold)
+    return {"split": article.split, "kind": article.kind, "counted": 0, "fully_correct": 0,
+            "gold_news": news, "missed": 0}
 
 
 def _summary(event: Event) -> str:
@@ -353,10 +374,12 @@ def components(event: Event, gold: GoldEvent | None) -> dict[str, bool]:
 
 
 def _eligible(event: Event, gold: GoldEvent) -> bool:
-    """Same happening possible: shares the root or at least one side's country."""
-    sides = (event.source, event.target)
-    return event.cameo_root in gold.roots or any(
-        country_ok(a, g) for a in sides for g in (gold.source, gold.target))
+    """Same happening possible: shares the root, or both sides' countries (either way round)."""
+    if event.cameo_root in gold.roots:
+        return True
+    src, tgt = event.source, event.target
+    return (country_ok(src, gold.source) and country_ok(tgt, gold.target)) or (
+        country_ok(src, gold.target) and country_ok(tgt, gold.source))
 
 
 def _affinity(event: Event, gold: GoldEvent) -> int:
@@ -374,6 +397,14 @@ def _spans(article_text: str, gold: GoldEvent) -> list[tuple[int, int]]:
     return spans
 
 
+def _member(actor: Actor | None) -> str | None:
+    """Which member of a group an actor is: its country, or an organisation's own code."""
+    key = actor_key(actor)
+    if key is None or key.startswith(("IGO", "NGO")):
+        return key
+    return key[:COUNTRY_CHARS]
+
+
 def _in_sentence(event: Event, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start < event.evidence.end and event.evidence.start < end
                for start, end in spans)
@@ -389,7 +420,8 @@ def match(article_text: str, events: Sequence[Event], gold: Sequence[GoldEvent],
     """Counted event index → gold row, best affinity first, same sentence only.
 
     One event per row, except a row marked ``each`` (its alternatives are several actors,
-    each an event of its own): one event per distinct pair of countries.
+    each an event of its own): one event per distinct pair of members (a country, or an
+    organisation).
     """
     spans = [_spans(article_text, g) for g in gold]
     pairs = []
@@ -400,8 +432,7 @@ def match(article_text: str, events: Sequence[Event], gold: Sequence[GoldEvent],
     taken_events: dict[int, GoldEvent] = {}
     taken_gold: dict[int, set[tuple[str | None, ...]]] = {}
     for _, i, j in sorted(pairs):
-        countries = tuple((actor_key(a) or "")[:COUNTRY_CHARS] or None
-                          for a in (events[i].source, events[i].target))
+        countries = (_member(events[i].source), _member(events[i].target))
         members = taken_gold.get(j, set())
         if i in taken_events or (members and not gold[j].each) or countries in members:
             continue
@@ -536,7 +567,7 @@ def evaluate_articles(folder: Path, split: str = "all") -> ArticleReport:
 
     articles = load_articles(folder, split)
     names = [*SPLITS, "all"] if split == "all" else [split]
-    report = ArticleReport({name: SplitReport() for name in names}, [], [])
+    report = ArticleReport({name: SplitReport() for name in names}, [], [], articles)
     for article in articles:
         coded, events = code_text(article.text, date=article.published, doc_ref=article.name,
                                   title=article.title)

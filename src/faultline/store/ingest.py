@@ -1,9 +1,11 @@
 """A resumable ingest run: read → clean → skip what is stored → code → dedup → store, in batches.
 
 Each batch is one transaction (articles, their sources, story membership, events, errors), so
-a run stopped at any moment — Ctrl-C or kill -9 — loses at most the batch in flight, and the
+a run stopped at any moment — Ctrl-C or kill -9 — loses at most the batches in flight, and the
 same command continues: documents whose (doc_ref, content hash) is stored are skipped before
-cleaning, and texts whose article id is stored are skipped before parsing.
+cleaning, and texts whose article id is stored are skipped before parsing. Coding may run in
+other processes or on a Dask cluster (``faultline.engine``); reading, story assignment and
+writes stay in this process, in input order.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from faultline.clean.recurring import Recurring, learn
 from faultline.dedup.minhash import signature, to_bytes
 from faultline.dedup.stories import Membership, StoryIndex
 from faultline.engine import (
@@ -148,13 +151,15 @@ class _Run:
     """Mutable counters and state of one run (kept out of the public report)."""
 
     def __init__(self, run_id: str, index: StoryIndex, known_docs: set[tuple[str, str]],
-                 known_articles: set[str], coder: Coder, date: str | None) -> None:
+                 known_articles: set[str], coder: Coder, date: str | None,
+                 recurring: Recurring | None = None) -> None:
         self.run_id = run_id
         self.index = index
         self.known_docs = known_docs
         self.known_articles = known_articles
         self.coder = coder
         self.date = date
+        self.recurring = recurring
         self.documents = self.new = self.skipped = self.duplicates = 0
         self.events = self.stories_new = self.undated = 0
         self.coding_seconds = 0.0
@@ -175,7 +180,7 @@ class _Run:
             if key in self.known_docs:
                 self.skipped += 1
                 continue
-            article = clean_document(raw, self.date)
+            article = clean_document(raw, self.date, self.recurring)
             if isinstance(article, InputError):
                 self._error(prepared.batch, article)
                 continue
@@ -264,9 +269,10 @@ def ingest_paths(
     """Ingest every document under ``paths`` into the store at ``db_path`` (created if needed).
 
     Safe to repeat and to resume: nothing already stored is added again. ``coder`` replaces
-    the spaCy coder (``pipeline.code_articles``), e.g. for tests and benchmarks. ``engine``
-    codes batches in other processes or on a Dask cluster; this process alone reads, assigns
-    stories and writes the store, in input order, so the store is the same for any engine.
+    the spaCy coder (``pipeline.code_articles``), e.g. for tests and benchmarks (a module-level
+    function, so that worker processes can import it). ``engine`` codes batches in other
+    processes or on a Dask cluster; this process alone reads, assigns stories and writes the
+    store, in input order, so the store is the same for any engine.
     """
     from faultline import __version__
 
@@ -274,8 +280,12 @@ def ingest_paths(
     # The store is open only while a step writes, so `faultline serve` can read between batches.
     with writing(db_path) as store:
         run_id = store.start_run([str(p) for p in paths], f"faultline/{__version__}")
+        # Outlets' recurring lines, learnt from the whole input first (not from standard input,
+        # which can be read once): the same inputs always give the same cleaned texts.
+        recurring = None if "-" in map(str, paths) else \
+            learn(read_inputs(paths, fmt, text_column, fields))
         run = _Run(run_id, store.load_story_index(), store.known_documents(),
-                   store.known_articles(), coder or _default_coder, date)
+                   store.known_articles(), coder or _default_coder, date, recurring)
     workers, raws = workers_for(engine or Engine(workers=1),
                                 read_inputs(paths, fmt, text_column, fields))
     queued: deque[_Prepared] = deque()
