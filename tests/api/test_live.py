@@ -100,3 +100,19 @@ def test_serve_answers_while_ingest_commits(tmp_path: Path) -> None:
     assert len(statuses) > 20 and set(statuses) == {200}, set(statuses)
     assert totals == sorted(totals), "a reader saw the store go backwards"
     assert totals[0] < stored == totals[-1]
+
+
+def test_serve_warns_when_bound_beyond_loopback(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    open_store(db, write=True).close()
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-c", "from faultline.cli import main; main()", "serve", "--db",
+         str(db), "--host", "0.0.0.0", "--port", str(port)], stderr=subprocess.PIPE, text=True)
+    try:
+        assert server.stderr is not None
+        first = server.stderr.readline()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert "warning" in first and "0.0.0.0" in first and "no authentication" in first

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
+import random
 from pathlib import Path
 
 import networkx as nx
 import pytest
 from tests.relations.conftest import COPIES, SOURING_WEEK, WEEKS, week
+from tests.relations.store_builder import NAMES, Act, StorySpec, build_store
 
 from faultline.relations import actors, alerts, network, network_graphml, network_json, series
 from faultline.store import open_store
@@ -50,6 +53,15 @@ def test_series_counts_copies_once_and_widens_on_one_story(relations_db: Path) -
     assert (empty.events, empty.stories, empty.mean_goldstein) == (0, 0, None)
 
 
+def test_series_spans_its_events_not_the_asked_range(relations_db: Path) -> None:
+    with open_store(relations_db) as store:
+        wide = series(store, "NER", "BEN", since="1900-01-01", until="3900-12-31")
+        inside = series(store, "NER", "BEN", since=week(3).isoformat(),
+                        until=week(5, 6).isoformat())
+    assert len(wide) == WEEKS
+    assert [p.start for p in inside] == [week(n).isoformat() for n in (3, 4, 5)]
+
+
 def test_series_interval_narrows_with_more_stories(relations_db: Path) -> None:
     with open_store(relations_db) as store:
         weekly = series(store, "NER", "BEN")
@@ -86,3 +98,21 @@ def test_actor_search_by_code_or_name(relations_db: Path, q: str, expected: str)
         hits = actors(store, q)
     assert hits[0].key == expected and hits[0].events > 0
     assert hits[0].as_source + hits[0].as_target == hits[0].events
+
+
+def test_noise_raises_no_alert(tmp_path: Path) -> None:
+    """Sixty dyads whose stories draw their event at random: whatever CUSUM finds in them,
+    the false discovery control keeps it from becoming an alert."""
+    rng = random.Random(11)
+    codes = [("040", 1.0, 1), ("057", 8.0, 1), ("111", -2.0, 3), ("172", -5.0, 4),
+             ("190", -10.0, 4)]
+    pairs = list(itertools.permutations(NAMES, 2))
+    specs = []
+    for d in range(60):
+        source, target = pairs[d % len(pairs)]
+        for n in range(12):
+            cameo, goldstein, quad = rng.choice(codes)
+            specs.append(StorySpec(f"noise{d}-{n}", week(rng.randrange(WEEKS), d % 5),
+                                   (Act(source, target, cameo, goldstein, quad),)))
+    with open_store(build_store(tmp_path / "noise.duckdb", specs)) as store:
+        assert alerts(store) == []

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -41,6 +42,8 @@ DEFAULT_PAGE = 50
 MAX_BODY = 256 * 1024
 # Seconds POST /api/code may take before it answers 504 (the first call loads spaCy).
 CODE_SECONDS = 60.0
+# Responses smaller than this go uncompressed (gzip would not pay for itself).
+GZIP_MIN_BYTES = 1024
 STATIC = resources.files("faultline.api") / "static"
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'; "
@@ -64,6 +67,28 @@ def _error(status: int, code: str, message: str) -> JSONResponse:
     return JSONResponse({"error": {"code": code, "message": message}}, status_code=status,
                         headers=SECURITY_HEADERS)
 
+
+
+class SecurityHeaders:
+    """Add SECURITY_HEADERS to every response (pure ASGI: no per-request task overhead)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _ in message.get("headers", [])}
+                extra = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()
+                         if k.lower().encode() not in present]
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
 
 
 class BodyLimit:
@@ -105,7 +130,8 @@ def _iso(value: Any) -> str | None:
 
 def _event(row: dict[str, Any]) -> m.EventOut:
     data = event_from_row(row).to_dict()
-    data["counted"] = not data["negated"] and data["modality"] != "hypothetical"
+    if row.get("counted") is not None:  # the coder's stored decision wins
+        data["counted"] = row["counted"]
     return m.EventOut.model_validate(data)
 
 
@@ -146,14 +172,6 @@ def create_app(db: str | Path) -> FastAPI:
                               "series, change alerts and networks from a Faultline store.")
     app.state.reader = reader
     code_lock = asyncio.Lock()
-
-    @app.middleware("http")
-    async def headers(request: Request,
-                      call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -232,7 +250,9 @@ def create_app(db: str | Path) -> FastAPI:
             raise HTTPException(404, f"no event {event_id}")
         article = _rows(s, "SELECT * FROM articles WHERE article_id = ?",
                         [rows[0]["article_id"]])
-        return m.EventDetail(event=_event(rows[0]), article=_article(article[0]), trace=None)
+        event = _event(rows[0])
+        return m.EventDetail(event=event, article=_article(article[0]),
+                             trace=event.trace or None)
 
     @app.get("/api/articles/{article_id}", response_model=m.ArticleDetail, tags=["articles"])
     def article(s: StoreDep,
@@ -284,32 +304,37 @@ def create_app(db: str | Path) -> FastAPI:
                              articles=list(articles.values()))
 
     @app.get("/api/dyads/{a}/{b}/series", response_model=m.SeriesOut, tags=["relations"])
-    def dyad_series(s: StoreDep, a: ActorCode, b: ActorCode,
+    def dyad_series(request: Request, s: StoreDep, a: ActorCode, b: ActorCode,
                     freq: Literal["week", "month"] = "week", directed: bool = False,
                     group: Group = "country", since: Day = None,
                     until: Day = None) -> m.SeriesOut:
         """Counted events between two actors per period, empty periods as zero rows, with
         intervals over independent stories."""
-        periods = series(s, a.upper(), b.upper(), freq, directed=directed, group=group,
-                         since=_day(since), until=_day(until))
+        key = ("series", a.upper(), b.upper(), freq, directed, group, since, until)
+        periods = request.app.state.reader.memo(key, lambda: series(
+            s, a.upper(), b.upper(), freq, directed=directed, group=group, since=_day(since),
+            until=_day(until)))
         return m.SeriesOut(a=a.upper(), b=b.upper(), freq=freq, directed=directed, group=group,
                            periods=[m.PeriodOut(**p.to_dict()) for p in periods])
 
     @app.get("/api/alerts", response_model=m.AlertList, tags=["relations"])
-    def alert_list(s: StoreDep, since: Day = None,
+    def alert_list(request: Request, s: StoreDep, since: Day = None,
                    min_stories: Annotated[int, Query(ge=2, le=10_000)] = 4,
                    group: Group = "country") -> m.AlertList:
         """Dyads whose weekly relations shifted (CUSUM over stories), newest first."""
-        return m.AlertList(alerts=[m.AlertOut(**x.to_dict())
-                                   for x in alerts(s, _day(since), min_stories,
-                                                              group=group)])
+        found = request.app.state.reader.memo(
+            ("alerts", since, min_stories, group),
+            lambda: alerts(s, _day(since), min_stories, group=group))
+        return m.AlertList(alerts=[m.AlertOut(**x.to_dict()) for x in found])
 
     @app.get("/api/network", response_model=m.NetworkOut, tags=["relations"])
-    def network_graph(s: StoreDep, since: Day = None, until: Day = None,
+    def network_graph(request: Request, s: StoreDep, since: Day = None, until: Day = None,
                       min_events: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
                       group: Group = "country") -> m.NetworkOut:
         """The signed, weighted actor graph (node-link)."""
-        graph = network(s, _day(since), _day(until), min_events, group=group)
+        graph = request.app.state.reader.memo(
+            ("network", since, until, min_events, group),
+            lambda: network(s, _day(since), _day(until), min_events, group=group))
         return m.NetworkOut(
             nodes=[m.NodeOut(id=n, events=d["events"]) for n, d in graph.nodes(data=True)],
             edges=[m.EdgeOut(source=u, target=v, **d) for u, v, d in graph.edges(data=True)])
@@ -336,11 +361,7 @@ def create_app(db: str | Path) -> FastAPI:
                 raise HTTPException(504, f"coding took over {CODE_SECONDS:.0f} s") from None
             except InputError as e:
                 raise HTTPException(422, e.reason) from None
-        events = []
-        for ev in found:
-            data = ev.to_dict()
-            data["counted"] = ev.counted
-            events.append(m.EventOut.model_validate(data))
+        events = [m.EventOut.model_validate(ev.to_dict()) for ev in found]
         return m.CodeResult(article=m.CodedArticle(article_id=article.article_id,
                                                    title=article.title, text=article.text),
                             events=events)
@@ -353,5 +374,7 @@ def create_app(db: str | Path) -> FastAPI:
         return FileResponse(str(index), headers=SECURITY_HEADERS)
 
     app.mount("/static", StaticFiles(directory=str(STATIC), check_dir=False), name="static")
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES)
     app.add_middleware(BodyLimit, limit=MAX_BODY)  # type: ignore[arg-type]
+    app.add_middleware(SecurityHeaders)  # type: ignore[arg-type]
     return app

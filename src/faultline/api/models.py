@@ -82,7 +82,12 @@ class EventOut(BaseModel):
     evidence: EvidenceOut
     confidence: float | None
     coder: str | None
-    counted: bool = Field(description="Not negated and not hypothetical.")
+    counted: bool = Field(description="Whether the counting rule counts it (not negated, "
+                                      "hypothetical or one-sided; not an undated past).")
+    one_sided: bool | None = Field(description="A source or target the CAMEO code needs has no "
+                                               "code; null for events coded before schema 2.")
+    background: bool | None = Field(description="Told as the story's past.")
+    trace: list[str] = Field(description="Lexicon row, strategies and cues behind the event.")
 
 
 class EventPage(BaseModel):
@@ -191,8 +196,8 @@ class AlertOut(BaseModel):
     p_value: float
     stories_before: int
     stories_after: int
-    story_ids: list[str]
-    event_ids: list[str]
+    story_ids: list[str] = Field(description="Stories after the change (the first 50).")
+    event_ids: list[str] = Field(description="Its events, strongest-moving first (the first 50).")
     events_after: int
 
 

@@ -46,4 +46,8 @@ def demo(
     stdout.print(
         f"Explore: [bold]faultline events --db {db} --format table[/bold] · "
         f"[bold]faultline stories --db {db} --format table[/bold] · "
+        f"[bold]faultline dyad BEN NER --db {db} --format chart[/bold] · "
+        f"[bold]faultline alerts --db {db}[/bold] · "
         f"[bold]faultline export --db {db} --format gdelt --out events.tsv[/bold]")
+    stdout.print("See it in the dashboard (http://127.0.0.1:8000/):")
+    stdout.print(f"faultline serve --db {db}", markup=False, highlight=False, soft_wrap=True)

@@ -40,7 +40,7 @@ def serve(
     _open(db).close()  # a missing or newer store fails here, with the usual message
     if not is_loopback(host):
         stderr.print(f"faultline: warning: serving on {host}, reachable from other machines; "
-                     "the API has no authentication", markup=False, highlight=False)
+                     "the API has no authentication", markup=False, highlight=False, soft_wrap=True)
     stderr.print(f"Faultline dashboard: http://{host}:{port}/  ·  API docs: "
-                 f"http://{host}:{port}/docs", markup=False, highlight=False)
+                 f"http://{host}:{port}/docs", markup=False, highlight=False, soft_wrap=True)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")

@@ -8,9 +8,10 @@ How an alert is found (the five lines):
 3. The change starts in the week after S is furthest from zero; its size is the mean of the
    stories after minus the mean of those before.
 4. Significance: max|S| / (sigma * sqrt(n)) against the Kolmogorov distribution (the maximum of
-   a Brownian bridge), sigma the spread within the two segments.
-5. An alert needs p <= ALERT_P, a shift of at least MIN_SHIFT and MIN_SIDE_STORIES stories on
-   each side, so a single story never raises one.
+   a Brownian bridge), sigma the spread of all the dyad's stories (conservative for few stories).
+5. Every tested dyad's p goes through Benjamini-Hochberg at ALERT_FDR (many dyads, few false
+   alarms); an alert also needs a shift of MIN_SHIFT and MIN_SIDE_STORIES stories on each side,
+   so a single story never raises one.
 """
 
 from __future__ import annotations
@@ -26,17 +27,18 @@ from scipy import stats
 from faultline.relations.common import COUNTED, DAY, actor_key, period_sql
 from faultline.store.db import Store
 
-# Significance an alert needs (the Kolmogorov tail of the CUSUM statistic).
-ALERT_P = 0.01
+# False discovery rate over all dyads tested (Benjamini-Hochberg): at most about one alert in
+# ten is a false alarm, however many dyads a store holds.
+ALERT_FDR = 0.10
 # Smallest change of the mean Goldstein score worth an alert (points on the -10..10 scale).
 MIN_SHIFT = 1.0
 # Independent stories needed before and after the change: one story is never an alert.
 MIN_SIDE_STORIES = 2
 # Stories a dyad needs before it is tested at all.
 MIN_STORIES = 4
-# Floor of the within-segment spread: stories that agree exactly must not give p = 0.
+# Floor of the spread: stories that agree exactly must not give p = 0.
 MIN_SIGMA = 1.0
-# Events listed with an alert (the strongest-moving ones first); the count is always complete.
+# Events (the strongest-moving first) and stories listed with an alert; counts stay complete.
 MAX_EVIDENCE = 50
 
 
@@ -87,8 +89,7 @@ def cusum_change(values: np.ndarray, weeks: np.ndarray) -> Change | None:
         return None
     best = max(candidates, key=lambda i: abs(walk[i]))
     before, after = values[: best + 1], values[best + 1:]
-    spread = np.concatenate([before - before.mean(), after - after.mean()])
-    sigma = max(MIN_SIGMA, float(np.sqrt((spread ** 2).sum() / max(n - 2, 1))))
+    sigma = max(MIN_SIGMA, float(values.std(ddof=1)))
     statistic = abs(float(walk[best])) / (sigma * np.sqrt(n))
     return Change(best + 1, float(after.mean() - before.mean()), float(before.mean()),
                   float(after.mean()), float(stats.kstwobign.sf(statistic)))
@@ -110,20 +111,33 @@ def alerts(store: Store, since: str | None = None, min_stories: int = MIN_STORIE
     dyads: dict[tuple[str, str], list[tuple[str, dt.date, float]]] = defaultdict(list)
     for a, b, story, week, value in rows:
         dyads[(a, b)].append((story, week, value))
-    found: list[Alert] = []
+    tested: list[tuple[str, str, Change, list[tuple[str, dt.date, float]]]] = []
     for (a, b), stories in dyads.items():
         if len(stories) < max(min_stories, 2 * MIN_SIDE_STORIES):
             continue
         weeks = np.array([w for _, w, _ in stories])
         change = cusum_change(np.array([v for _, _, v in stories], dtype=float), weeks)
-        if change is None or change.p_value > ALERT_P or abs(change.size) < MIN_SHIFT:
-            continue
+        if change is not None:
+            tested.append((a, b, change, stories))
+    tested.sort(key=lambda t: t[2].p_value)
+    kept = benjamini_hochberg([change.p_value for _, _, change, _ in tested])
+    found: list[Alert] = []
+    for a, b, change, stories in tested[:kept]:
         week = stories[change.split][1]
-        if since and week < dt.date.fromisoformat(since):
+        if abs(change.size) < MIN_SHIFT or (since and week < dt.date.fromisoformat(since)):
             continue
         after = tuple(s for s, _, _ in stories[change.split:])
         found.append(_alert(store, a, b, week, change, after, group))
     return sorted(found, key=lambda x: (x.week, x.a, x.b), reverse=True)
+
+
+def benjamini_hochberg(p_values: list[float]) -> int:
+    """How many of the sorted ``p_values`` are discoveries at false discovery rate ALERT_FDR."""
+    keep = 0
+    for rank, p in enumerate(p_values, start=1):
+        if p <= ALERT_FDR * rank / len(p_values):
+            keep = rank
+    return keep
 
 
 def _alert(store: Store, a: str, b: str, week: dt.date, change: Change,
@@ -139,5 +153,5 @@ def _alert(store: Store, a: str, b: str, week: dt.date, change: Change,
         a=a, b=b, direction="souring" if change.size < 0 else "warming", week=week.isoformat(),
         size=round(change.size, 2), mean_before=round(change.mean_before, 2),
         mean_after=round(change.mean_after, 2), p_value=float(f"{change.p_value:.3g}"),
-        stories_before=change.split, stories_after=len(after), story_ids=after,
+        stories_before=change.split, stories_after=len(after), story_ids=after[:MAX_EVIDENCE],
         event_ids=tuple(r[0] for r in ids[:MAX_EVIDENCE]), events_after=len(ids))

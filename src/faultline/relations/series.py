@@ -8,7 +8,6 @@ story contributes one value), so a period resting on one story gets a wide inter
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -18,6 +17,9 @@ from scipy import stats
 from faultline.relations.common import COUNTED, DAY, actor_key, period_sql
 from faultline.store.db import Store
 
+# Periods a series returns at most (the latest): fifty years of weeks; a stray far-off date
+# must not make a series of a hundred thousand empty weeks.
+MAX_PERIODS = 2610
 # Two-sided coverage of every interval.
 CONFIDENCE = 0.95
 # The Goldstein scale's ends: an interval never leaves them, and one story spans all of it.
@@ -74,32 +76,33 @@ def _periods(first: dt.date, last: dt.date, freq: str) -> list[dt.date]:
     return out
 
 
-def share_interval(shares: list[float]) -> tuple[float, float]:
-    """Jeffreys interval for a proportion, each story one trial (its share of cooperation)."""
-    n, hits = len(shares), float(sum(shares))
+def share_interval(hits: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Jeffreys interval for a proportion, each story one trial (``hits``: the sum of the
+    stories' cooperation shares, ``n``: the stories), per period."""
     tail = (1 - CONFIDENCE) / 2
-    low = 0.0 if hits == 0 else float(stats.beta.ppf(tail, hits + 0.5, n - hits + 0.5))
-    high = 1.0 if hits == n else float(stats.beta.ppf(1 - tail, hits + 0.5, n - hits + 0.5))
+    low = np.where(hits <= 0, 0.0, stats.beta.ppf(tail, hits + 0.5, n - hits + 0.5))
+    high = np.where(hits >= n, 1.0, stats.beta.ppf(1 - tail, hits + 0.5, n - hits + 0.5))
     return low, high
 
 
-def mean_interval(means: list[float]) -> tuple[float, float]:
+def mean_interval(mean: np.ndarray, sd: np.ndarray, n: np.ndarray) -> tuple[np.ndarray,
+                                                                            np.ndarray]:
     """t interval of the mean over stories (each story one value), kept on the Goldstein scale;
     a single story gives the whole scale."""
-    if len(means) < 2:
-        return GOLDSTEIN_RANGE
-    values = np.asarray(means)
-    half = float(stats.t.ppf(1 - (1 - CONFIDENCE) / 2, len(values) - 1)
-                 * values.std(ddof=1) / np.sqrt(len(values)))
-    centre = float(values.mean())
-    return max(GOLDSTEIN_RANGE[0], centre - half), min(GOLDSTEIN_RANGE[1], centre + half)
+    several = n >= 2
+    df = np.where(several, n - 1, 1)
+    half = stats.t.ppf(1 - (1 - CONFIDENCE) / 2, df) * np.nan_to_num(sd) / np.sqrt(
+        np.maximum(n, 1))
+    low = np.where(several, np.maximum(GOLDSTEIN_RANGE[0], mean - half), GOLDSTEIN_RANGE[0])
+    high = np.where(several, np.minimum(GOLDSTEIN_RANGE[1], mean + half), GOLDSTEIN_RANGE[1])
+    return low, high
 
 
 def series(store: Store, a: str, b: str, freq: str = "week", *, directed: bool = False,
            group: str = "country", since: str | None = None,
            until: str | None = None) -> list[Period]:
-    """Counted events between ``a`` and ``b`` per period, every period from the first to the
-    last (or ``since``/``until``) present, empty ones as zero rows."""
+    """Counted events between ``a`` and ``b`` per period (within ``since``/``until``), every
+    period from the first to the last with events, empty ones as zero rows."""
     where, params = dyad_clause(a, b, group, directed)
     period = period_sql(freq, DAY)
     bounds = ""
@@ -114,40 +117,46 @@ def series(store: Store, a: str, b: str, freq: str = "week", *, directed: bool =
             SELECT {period} AS period, coalesce(e.story_id, e.article_id) AS story,
                    e.quad_class, e.goldstein
             FROM {COUNTED} WHERE {where}{bounds} AND {DAY} IS NOT NULL
+        ), per_story AS (
+            SELECT period, story, count(*) AS n,
+                   count(*) FILTER (WHERE quad_class = 1) AS q1,
+                   count(*) FILTER (WHERE quad_class = 2) AS q2,
+                   count(*) FILTER (WHERE quad_class = 3) AS q3,
+                   count(*) FILTER (WHERE quad_class = 4) AS q4,
+                   sum(goldstein) AS total
+            FROM ev GROUP BY period, story
         ), outlets AS (
-            SELECT ev.period, count(DISTINCT src.outlet) AS outlets
-            FROM (SELECT DISTINCT period, story FROM ev) ev
-            JOIN articles a2 ON coalesce(a2.story_id, a2.article_id) = ev.story
+            SELECT ps.period, count(DISTINCT src.outlet) AS outlets
+            FROM per_story ps
+            JOIN articles a2 ON coalesce(a2.story_id, a2.article_id) = ps.story
             JOIN article_sources src ON src.article_id = a2.article_id
-            GROUP BY ev.period
+            GROUP BY ps.period
         )
-        SELECT ev.period, ev.story, count(*) AS n,
-               count(*) FILTER (WHERE quad_class = 1), count(*) FILTER (WHERE quad_class = 2),
-               count(*) FILTER (WHERE quad_class = 3), count(*) FILTER (WHERE quad_class = 4),
-               sum(goldstein), any_value(o.outlets)
-        FROM ev LEFT JOIN outlets o USING (period)
-        GROUP BY ev.period, ev.story ORDER BY ev.period, ev.story""", params).fetchall()
-    by_period: dict[dt.date, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in rows:
-        by_period[row[0]].append(row)
-    first = dt.date.fromisoformat(since) if since else min(by_period, default=None)
-    last = dt.date.fromisoformat(until) if until else max(by_period, default=None)
-    if first is None or last is None:
+        SELECT period, sum(n), sum(q1), sum(q2), sum(q3), sum(q4), sum(total), count(*),
+               sum((q1 + q2) / n), avg(total / n), stddev_samp(total / n),
+               any_value(o.outlets)
+        FROM per_story LEFT JOIN outlets o USING (period)
+        GROUP BY period ORDER BY period""", params).fetchall()
+    found = {row[0]: row for row in rows}
+    if not found:
         return []
-    return [_period(day, by_period.get(day, [])) for day in _periods(first, last, freq)]
+    days = _periods(min(found), max(found), freq)[-MAX_PERIODS:]
+    seen = [found[d] for d in days if d in found]
+    column = {name: np.array([float(r[i] or 0) for r in seen]) for i, name in enumerate(
+        ("", "events", "q1", "q2", "q3", "q4", "total", "stories", "hits", "mean", "sd"))
+        if name}
+    g_low, g_high = mean_interval(column["mean"], column["sd"], column["stories"])
+    c_low, c_high = share_interval(column["hits"], column["stories"])
+    made = {}
+    for i, row in enumerate(seen):
+        events, total = int(row[1]), float(row[6])
+        made[row[0]] = Period(
+            row[0].isoformat(), events, *(int(q) for q in row[2:6]), round(total, 2),
+            round(total / events, 2), round(float(g_low[i]), 2), round(float(g_high[i]), 2),
+            round((int(row[2]) + int(row[3])) / events, 3), round(float(c_low[i]), 3),
+            round(float(c_high[i]), 3), int(row[7]), int(row[11] or 0))
+    return [made.get(day) or _empty(day) for day in days]
 
 
-def _period(day: dt.date, stories: list[tuple[Any, ...]]) -> Period:
-    n = sum(r[2] for r in stories)
-    quads = [sum(r[3 + i] for r in stories) for i in range(4)]
-    total = float(sum(r[7] for r in stories))
-    if not stories:
-        return Period(day.isoformat(), 0, 0, 0, 0, 0, 0.0, None, None, None, None, None, None,
-                      0, 0)
-    shares = [(r[3] + r[4]) / r[2] for r in stories]
-    means = [r[7] / r[2] for r in stories]
-    g_low, g_high = mean_interval(means)
-    c_low, c_high = share_interval(shares)
-    return Period(day.isoformat(), n, *quads, round(total, 2), round(total / n, 2),
-                  round(g_low, 2), round(g_high, 2), round((quads[0] + quads[1]) / n, 3),
-                  round(c_low, 3), round(c_high, 3), len(stories), int(stories[0][8] or 0))
+def _empty(day: dt.date) -> Period:
+    return Period(day.isoformat(), 0, 0, 0, 0, 0, 0.0, None, None, None, None, None, None, 0, 0)

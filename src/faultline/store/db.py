@@ -118,8 +118,9 @@ def open_store(path: str | Path = DEFAULT_DB, *, write: bool = False) -> Store:
 # While an ingest commits, this file sits beside the store: readers (``faultline serve``) let
 # go of the file and wait, because DuckDB lets no other process open it while one writes.
 WRITE_FLAG_SUFFIX = ".writing"
-# How long a writer waits for readers to let go before giving up.
-WRITE_WAIT_SECONDS = 30.0
+# How long a writer waits for readers to let go before giving up: longer than a server's
+# slowest request (its first on a large store reads every counted event).
+WRITE_WAIT_SECONDS = 300.0
 _LOCK_RETRY_SECONDS = 0.02
 
 
@@ -166,7 +167,7 @@ class EventFilter:
     provide-aid code, so a root is a two-digit prefix); dates are inclusive ISO dates;
     ``dyad`` is a pair of actor prefixes in either direction; ``country`` either side's
     country (or code prefix); ``text`` a case-insensitive piece of the evidence sentence;
-    ``counted_only`` keeps events the counting rule counts (not negated, not hypothetical).
+    ``counted_only`` keeps events the counting rule counts (the stored ``counted`` decision).
     """
 
     source: str | None = None
@@ -207,7 +208,8 @@ class EventFilter:
             clauses.append(f"{prefix}confidence >= ?")
             params.append(self.min_confidence)
         if self.counted_only:
-            clauses.append(f"NOT {prefix}negated AND {prefix}modality <> 'hypothetical'")
+            clauses.append(f"coalesce({prefix}counted, NOT {prefix}negated AND "
+                           f"{prefix}modality <> 'hypothetical')")
         if self.country:
             clauses.append(f"(coalesce({prefix}source_country, '') = ? OR "
                            f"coalesce({prefix}target_country, '') = ? OR "
