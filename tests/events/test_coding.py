@@ -543,3 +543,14 @@ def test_a_crowd_storming_a_building_is_a_violent_protest() -> None:
     assert any(c == "145" for _, c, *_ in crowd), crowd
     troops = events_of("Sudanese troops stormed a rebel base in Darfur.")
     assert any(c == "190" for _, c, *_ in troops), troops
+
+
+def test_a_demand_to_give_something_up_takes_the_yield_it_asks_for() -> None:
+    """Giving up a programme is yielding (08), renouncing violence de-escalation (087): a demand
+    for either is coded by what it asks (105, 1056), not as a bare demand (100)."""
+    assert ("NORGOV", "105", "IRNGOV", False, "asserted") in events_of(
+        "Norway demanded on Friday that Iran abandon its missile programme.")
+    assert any(e[:2] == ("KENGOV", "1056") and not e[3] for e in events_of(
+        "Kenya's president demanded on Tuesday that the militants renounce violence."))
+    assert any(e[1] == "0873" and e[0] == "SDNREB" for e in events_of(
+        "The Sudanese rebels laid down their weapons in Darfur on Sunday."))
