@@ -4,15 +4,13 @@ with the clean version's events (figures: ``python bench/wild_shapes.py``)."""
 from __future__ import annotations
 
 import pytest
-from tests.wild.shapes import MEANING_KEPT, SHAPES, Base, bases, documents, score
+from tests.wild.shapes import LONG_WORDS, MEANING_KEPT, SHAPES, Base, bases, documents, score
 
 from faultline.clean import article_from
 from faultline.model import normalise_text
 
 # Events of a meaning-preserving shape found on the clean version (issue 16's target: 0.9).
 MIN_RECALL = 0.9
-# The long shape in CI (the bench codes 50,000 words; coding time grows faster than length).
-CI_LONG_WORDS = 10_000
 FAST_SHAPES = [s for s in SHAPES if s not in ("clean", "long")]
 
 
@@ -28,14 +26,14 @@ def _words(text: str) -> list[str]:
 @pytest.mark.parametrize("shape", [*FAST_SHAPES, pytest.param("long", marks=pytest.mark.slow)])
 def test_every_shape_is_kept_and_cleaned_to_its_body(shape: str, corpus: list[Base]) -> None:
     for base in corpus:
-        raw = documents(base, (shape,), long_words=CI_LONG_WORDS)[shape]
+        raw = documents(base, (shape,), long_words=LONG_WORDS)[shape]
         article = article_from(raw)  # raises (fails the test) if the article were lost
         body = _words(" ".join(base.paragraphs))
         if shape in MEANING_KEPT:
             assert _words(article.text) == body, f"{base.name} as {shape}"
         elif shape == "long":
             assert _words(article.text)[:len(body)] == body
-            assert len(article.text.split()) >= CI_LONG_WORDS
+            assert len(article.text.split()) >= LONG_WORDS
         else:
             assert _words(article.text) == body[:len(_words(article.text))]
 
@@ -54,7 +52,7 @@ def test_flattened_text_gets_paragraphs_and_the_lead_stands_alone(corpus: list[B
 def test_wild_shapes_are_coded_like_their_clean_version() -> None:
     few = bases(limit=3)
     scores = score(few, tuple(FAST_SHAPES))
-    scores.update(score(few[:1], ("long",), CI_LONG_WORDS))
+    scores.update(score(few[:1], ("long",), LONG_WORDS))
     lost = {shape: card.lost for shape, card in scores.items() if card.lost}
     assert not lost, f"articles lost: {lost}"
     for shape in MEANING_KEPT:
