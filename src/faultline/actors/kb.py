@@ -381,9 +381,14 @@ def cache_dir() -> Path:
 
 
 def _digest(user_files: tuple[Path, ...]) -> str:
-    """A fingerprint of every data file read (built-in and user): any edit changes it."""
+    """A fingerprint of every data file read (built-in and user) and of the code that builds
+    and holds the knowledge base: any edit to either changes it."""
     digest = hashlib.sha256(CACHE_VERSION.encode())
-    data = resources.files("faultline.actors").joinpath("data")
+    package = resources.files("faultline.actors")
+    for entry in sorted(package.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".py"):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    data = package.joinpath("data")
     for folder in (data, data.joinpath("phoenix")):
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".tsv"):
