@@ -32,7 +32,7 @@ def conformance(operation: schemathesis.APIOperation,
 
     @given(case=operation.as_strategy())
     @settings(max_examples=CODE_EXAMPLES if coder else EXAMPLES, deadline=None,
-              database=None, suppress_health_check=list(HealthCheck))
+              database=None, derandomize=True, suppress_health_check=list(HealthCheck))
     def check(case: schemathesis.Case) -> None:
         sent[case.operation.label] = sent.get(case.operation.label, 0) + 1
         case.call_and_validate(excluded_checks=excluded)
