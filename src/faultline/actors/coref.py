@@ -174,12 +174,14 @@ def clause_subject(verb: Token) -> Token | None:
 
 
 def _speaker(actors: Mentions, pronoun: Token) -> Actor | None:
-    sentences = list(actors.doc.sents)
-    here = next(i for i, s in enumerate(sentences) if s.start <= pronoun.i < s.end)
-    for index in (here, here - 1, here + 1):
-        if not 0 <= index < len(sentences):
-            continue
-        for token in sentences[index]:
+    doc, here = actors.doc, pronoun.sent
+    around = [here]  # its own sentence, then the one before and the one after
+    if here.start > 0:
+        around.append(doc[here.start - 1].sent)
+    if here.end < len(doc):
+        around.append(doc[here.end].sent)
+    for sentence in around:
+        for token in sentence:
             if token.lemma_ in SPEECH_VERBS:
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 if subject is not None and subject.lower_ not in FIRST_PERSON:

@@ -284,7 +284,7 @@ def _is_former(head: Token) -> bool:
 def _language_use(head: Token, key: str | None) -> bool:
     """A bare singular demonym as a phrase head ("in French", "speaks Arabic") names a
     language; people take a plural ("Palestinians") or a determiner ("a Liberian")."""
-    if not (key and key.startswith("adj:") and len(head.doc.ents) and head.ent_iob_ == "B"
+    if not (key and key.startswith("adj:") and head.ent_iob_ == "B"
             and head.head.i != head.i):
         return False
     parent = head.head
