@@ -326,6 +326,14 @@ def load_fixed_actors(_rows: Rows, filename: str, countries: dict[str, Country],
                                                    row["role"], kind)
 
 
+# Dated heads of state and government, foreign and defence ministers of every UN member from
+# 2000 on, one file per region; their ``post`` column (HOS, HOG, FM, DM) says which of the
+# four posts a term fills, whatever the office is called there.
+LEADER_FILES = tuple(f"leaders/{region}.tsv"
+                     for region in ("africa", "americas", "asia", "europe", "oceania"))
+POSTS = frozenset({"HOS", "HOG", "FM", "DM"})
+
+
 def load_offices(_rows: Rows, filename: str, countries: dict[str, Country], layer: Layer,
                  hidden: Iterable[str] = ()) -> None:
     """Rows of a people table (``entity name aliases country role office|code start end``;
@@ -339,6 +347,8 @@ def load_offices(_rows: Rows, filename: str, countries: dict[str, Country], laye
             raise KBError(f"{filename}:{number}: unknown country {country!r}")
         if (row["role"] and row["role"] not in ROLES) or not row["entity"].startswith("person:"):
             raise KBError(f"{filename}:{number}: bad role or entity id")
+        if not set(_split(row.get("post", ""))) <= POSTS:
+            raise KBError(f"{filename}:{number}: post must be among {sorted(POSTS)}")
         if row["entity"] in skip:
             continue
         start = _date(filename, number, row["start"]) if row["start"] else None
@@ -389,7 +399,7 @@ def _digest(user_files: tuple[Path, ...]) -> str:
         if entry.name.endswith(".py"):
             digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
     data = package.joinpath("data")
-    for folder in (data, data.joinpath("phoenix")):
+    for folder in (data, data.joinpath("leaders"), data.joinpath("phoenix")):
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(".tsv"):
                 digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
@@ -469,6 +479,8 @@ def _build(rows: Rows, *, with_phoenix: bool, user_files: tuple[Path, ...] = ()
     _load_organisations(rows, countries, ours)
     load_fixed_actors(rows, "institutions.tsv", countries, ours)
     load_offices(rows, "people.tsv", countries, ours)
+    for filename in LEADER_FILES:
+        load_offices(rows, filename, countries, ours)
     _load_roles(rows, "roles.tsv", ours)
     layers.append(ours)
     if with_phoenix:
