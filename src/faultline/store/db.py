@@ -25,8 +25,6 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from faultline.dedup.minhash import from_bytes
-from faultline.dedup.stories import StoryIndex
 from faultline.errors import FaultlineError
 from faultline.model import Actor, Event, Evidence, Location, Story
 
@@ -237,6 +235,7 @@ class Batch:
     sources: list[dict[str, Any]] = field(default_factory=list)
     stories: list[dict[str, Any]] = field(default_factory=list)
     members: list[dict[str, Any]] = field(default_factory=list)
+    bands: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     errors: list[dict[str, Any]] = field(default_factory=list)
 
@@ -244,8 +243,15 @@ class Batch:
 # Insert order and the column each table is keyed on (rows whose key exists are skipped).
 _TABLES: tuple[tuple[str, str], ...] = (
     ("stories", "stories"), ("articles", "articles"), ("sources", "article_sources"),
-    ("members", "story_articles"), ("events", "events"), ("errors", "errors"),
+    ("members", "story_articles"), ("bands", "story_bands"), ("events", "events"),
+    ("errors", "errors"),
 )
+# Tables without a key: their rows are written once (errors per run; band keys with their
+# member, which ingest assigns only when it is not stored yet).
+_UNKEYED = frozenset({"errors", "story_bands"})
+# Column types Arrow cannot infer from Python values (a band key may exceed int64).
+_SCHEMAS = {"story_bands": pa.schema([("band", pa.uint8()), ("key", pa.uint64()),
+                                      ("article_id", pa.string())])}
 
 
 def _actor(row: dict[str, Any], prefix: str) -> dict[str, Any] | None:
@@ -401,16 +407,20 @@ class Store:
     def known_articles(self) -> set[str]:
         return {row[0] for row in self.con.execute("SELECT article_id FROM articles").fetchall()}
 
-    def load_story_index(self, index: StoryIndex | None = None) -> StoryIndex:
-        """A StoryIndex holding every stored article, so new articles join existing stories."""
-        index = index or StoryIndex()
-        cursor = self.con.cursor()
-        cursor.execute("SELECT article_id, signature, published, story_id FROM story_articles "
-                       "ORDER BY published NULLS LAST, article_id")
-        while rows := cursor.fetchmany(10_000):
-            for article_id, signature, published, story_id in rows:
-                index.restore(article_id, from_bytes(signature), published, story_id)
-        return index
+    def story_candidates(self, keys: pa.Table) -> list[tuple[str, bytes, Any, str]]:
+        """(article_id, signature, published, story_id) of every stored member sharing an LSH
+        band with ``keys`` (columns band, key): the candidates of one batch, in one query."""
+        self.con.register("_keys", keys)
+        try:
+            rows = self.con.execute("""
+                SELECT m.article_id, m.signature, m.published, m.story_id
+                FROM story_articles m
+                WHERE m.article_id IN (SELECT b.article_id FROM story_bands b
+                                       SEMI JOIN _keys k ON b.band = k.band AND b.key = k.key)
+            """).fetchall()
+        finally:
+            self.con.unregister("_keys")
+        return rows
 
     # --- writing ----------------------------------------------------------------------------
 
@@ -444,8 +454,8 @@ class Store:
                 rows = getattr(batch, attribute)
                 if not rows:
                     continue
-                self.con.register("_batch", pa.Table.from_pylist(rows))
-                conflict = "" if table == "errors" else " ON CONFLICT DO NOTHING"
+                self.con.register("_batch", pa.Table.from_pylist(rows, schema=_SCHEMAS.get(table)))
+                conflict = "" if table in _UNKEYED else " ON CONFLICT DO NOTHING"
                 self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _batch{conflict}")
                 self.con.unregister("_batch")
             self.con.execute("COMMIT")

@@ -22,9 +22,12 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import pyarrow as pa
+
 from faultline.clean.recurring import Recurring, learn
-from faultline.dedup.minhash import signature, to_bytes
-from faultline.dedup.stories import Membership, StoryIndex
+from faultline.dedup.minhash import from_bytes, signature, to_bytes
+from faultline.dedup.stories import BANDS, Membership, StoryIndex, band_keys
 from faultline.engine import (
     Engine,
     batched,
@@ -35,7 +38,7 @@ from faultline.engine import (
 )
 from faultline.errors import InputError
 from faultline.model import Article, Event, RawDocument
-from faultline.store.db import Batch, writing
+from faultline.store.db import Batch, Store, writing
 
 if TYPE_CHECKING:
     from faultline.ingest.fields import FieldMap
@@ -150,11 +153,12 @@ def code_pending(coder: Coder, articles: list[Article]
 class _Run:
     """Mutable counters and state of one run (kept out of the public report)."""
 
-    def __init__(self, run_id: str, index: StoryIndex, known_docs: set[tuple[str, str]],
+    def __init__(self, run_id: str, known_docs: set[tuple[str, str]],
                  known_articles: set[str], coder: Coder, date: str | None,
                  recurring: Recurring | None = None) -> None:
         self.run_id = run_id
-        self.index = index
+        # Holds one batch's articles and their stored candidates, never the whole store.
+        self.index = StoryIndex()
         self.known_docs = known_docs
         self.known_articles = known_articles
         self.coder = coder
@@ -197,27 +201,40 @@ class _Run:
         return prepared
 
     def finish(self, prepared: _Prepared,
-               coded: list[tuple[Article, list[Event] | InputError]]) -> Batch:
-        """Story assignment and rows of a coded batch, in input order (one process does it)."""
+               coded: list[tuple[Article, list[Event] | InputError]], store: Store) -> Batch:
+        """Story assignment and rows of a coded batch, in input order (one process does it),
+        against the members ``store`` holds that share an LSH band with the batch."""
         batch = prepared.batch
         sources = {a.article_id: s for a, s in prepared.pending}
+        signatures = {article.article_id: signature(article.text)
+                      for article, outcome in coded if not isinstance(outcome, InputError)}
+        self.index.clear()
+        if signatures:
+            keys = np.stack([band_keys(sig) for sig in signatures.values()])
+            bands = np.tile(np.arange(BANDS, dtype=np.uint8), len(signatures))
+            wanted = pa.table({"band": bands, "key": keys.ravel()})
+            for article_id, stored, published, story_id in store.story_candidates(wanted):
+                self.index.restore(article_id, from_bytes(stored), published, story_id)
         for article, outcome in coded:
             if isinstance(outcome, InputError):
                 self._error(batch, outcome)  # not stored: a later run with a fixed coder retries
                 self.known_articles.discard(article.article_id)
                 continue
-            self._add_article(batch, article, outcome, sources[article.article_id])
+            self._add_article(batch, article, outcome, sources[article.article_id],
+                              signatures[article.article_id])
         return batch
 
     def _add_article(self, batch: Batch, article: Article, events: list[Event],
-                     source: dict[str, Any]) -> None:
-        sig = signature(article.text)
+                     source: dict[str, Any], sig: np.ndarray) -> None:
         member: Membership = self.index.assign(article.article_id, sig, article.published)
         if member.matched is None:
             self.stories_new += 1
             batch.stories.append({"story_id": member.story_id,
                                   "first_article_id": article.article_id,
                                   "created_at": _now(), "run_id": self.run_id})
+        if member.matched != article.article_id:  # not stored yet: its band keys are new
+            batch.bands.extend({"band": band, "key": key, "article_id": article.article_id}
+                               for band, key in enumerate(band_keys(sig).tolist()))
         batch.members.append({"article_id": article.article_id, "story_id": member.story_id,
                               "matched_article_id": member.matched,
                               "similarity": member.similarity if member.matched else None,
@@ -284,7 +301,7 @@ def ingest_paths(
         # which can be read once): the same inputs always give the same cleaned texts.
         recurring = None if "-" in map(str, paths) else \
             learn(read_inputs(paths, fmt, text_column, fields))
-        run = _Run(run_id, store.load_story_index(), store.known_documents(),
+        run = _Run(run_id, store.known_documents(),
                    store.known_articles(), coder or _default_coder, date, recurring)
     workers, raws = workers_for(engine or Engine(workers=1),
                                 read_inputs(paths, fmt, text_column, fields))
@@ -306,8 +323,8 @@ def ingest_paths(
                 run.coding_seconds += time.perf_counter() - waited
                 if coded is None:
                     break
-                batch = run.finish(queued.popleft(), coded)
                 with writing(db_path) as store:
+                    batch = run.finish(queued.popleft(), coded, store)
                     store.write_batch(batch)
                 run.committed(batch)
                 if progress is not None:
