@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from faultline.engine import Engine
+    from faultline.engine.parquet import PartWriter
     from faultline.pipeline import DocResult
 
 stdout = Console()
@@ -164,17 +166,51 @@ def code(
                           "modality and time cues that produced it (instead of --format).")
     ] = False,
     actors: ActorsOption = None,
+    out: Annotated[Path | None, typer.Option(
+        "--out", file_okay=False, help="Write the events as Parquet parts into this folder "
+        "(the columns of `faultline export --format parquet`, one part per 2,048 input "
+        "documents, in input order) instead of printing them.")] = None,
 ) -> None:
     """Code articles and print their events (schema v1); no database involved."""
     from faultline.ingest import read
     from faultline.ingest.fields import parse_fields
     from faultline.pipeline import code_documents  # spaCy loads only when a command needs it
 
+    if out is not None and explain:
+        raise typer.BadParameter("--explain prints; it cannot go with --out", param_hint="--out")
+    with part_writer(out) if out is not None else nullcontext() as parts:
+        failed, documents = _code_all(
+            code_documents(read(paths, fmt=format_in, fields=parse_fields(field or [])),
+                           date=date, engine=engine_for(engine, workers, scheduler)),
+            fmt, min_confidence, explain, parts)
+    if parts is not None:
+        stderr.print(f"faultline: {parts.events} events in {parts.parts} Parquet parts in {out}",
+                     markup=False, highlight=False, soft_wrap=True)
+    if documents == 0:
+        stderr.print("faultline: no documents found", markup=False, highlight=False)
+    elif failed:
+        stderr.print(f"faultline: {failed} of {documents} documents failed", markup=False,
+                     highlight=False)
+    raise typer.Exit(1 if failed or documents == 0 else 0)
+
+
+def part_writer(out: Path) -> PartWriter:
+    """The Parquet part writer for ``--out``; a folder that cannot take parts exits 2."""
+    from faultline.engine.parquet import PartsError, PartWriter
+
+    try:
+        return PartWriter(out)
+    except (PartsError, OSError) as e:
+        stderr.print(f"faultline: {e}", markup=False, highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from e
+
+
+def _code_all(results: Iterator[DocResult], fmt: EventFormat, min_confidence: float,
+              explain: bool, parts: PartWriter | None) -> tuple[int, int]:
+    """Print (or write to Parquet parts) each document's events; (failed, documents)."""
     failed = articles = undated = documents = 0
     coded = []
-    raws = read(paths, fmt=format_in, fields=parse_fields(field or []))
-    for result in engine_guard(code_documents(raws, date=date,
-                                              engine=engine_for(engine, workers, scheduler))):
+    for result in engine_guard(results):
         documents += 1
         if result.article is not None:
             articles += 1
@@ -182,20 +218,19 @@ def code(
         if result.error is not None:
             report_error(result)
             failed += 1
+            if parts is not None:
+                parts.add([])
             continue
         kept = [e for e in result.events if e.confidence >= min_confidence]
-        if explain:
+        if parts is not None:
+            parts.add(kept)
+        elif explain:
             explain_events(kept, stdout)
         elif fmt is EventFormat.table:
             coded.extend(kept)
         else:
             write_events(kept, fmt, stdout)
-    if fmt is EventFormat.table and not explain:
+    if fmt is EventFormat.table and not explain and parts is None:
         write_events(coded, fmt, stdout)
     warn_undated(articles, undated)
-    if documents == 0:
-        stderr.print("faultline: no documents found", markup=False, highlight=False)
-    elif failed:
-        stderr.print(f"faultline: {failed} of {documents} documents failed", markup=False,
-                     highlight=False)
-    raise typer.Exit(1 if failed or documents == 0 else 0)
+    return failed, documents
