@@ -5,8 +5,8 @@ engine coded them (local processes or a Dask cluster): workers need no shared fi
 the parts hold the events ``--format jsonl`` prints, in the same order. A part holds the events
 of ``PART_DOCUMENTS`` consecutive input documents (a partition of the input); its columns are
 the store's ``events`` table, those of ``faultline export --format parquet``, so every part has
-the same schema, an empty one too. A part is written under a temporary name and renamed, so a
-killed run leaves whole parts only.
+the same schema, an empty one too. A part is written under a hidden temporary name and
+renamed, so readers of the folder (pyarrow, DuckDB's ``*.parquet``) see whole parts only.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ class PartWriter:
         table = con.sql("SELECT * FROM part").to_arrow_table()
         con.execute("DELETE FROM part")
         path = self.folder / part_name(self.parts)
-        partial = path.with_name(path.name + ".partial")
+        partial = path.with_name(f".{path.name}.partial")  # hidden: readers skip it
         pq.write_table(table, partial)
         partial.rename(path)
         self.parts += 1

@@ -399,13 +399,26 @@ class Store:
 
     # --- state an ingest run resumes from ------------------------------------------------------
 
-    def known_documents(self) -> set[tuple[str, str]]:
-        """(doc_ref, content_hash) of every input document already stored."""
-        rows = self.con.execute("SELECT doc_ref, content_hash FROM article_sources").fetchall()
+    def stored_documents(self, keys: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which of these (doc_ref, content_hash) input documents are stored."""
+        if not keys:
+            return set()
+        refs, hashes = zip(*keys, strict=True)
+        self.con.register("_docs", pa.table({"doc_ref": refs, "content_hash": hashes}))
+        try:
+            rows = self.con.execute("SELECT doc_ref, content_hash FROM article_sources "
+                                    "SEMI JOIN _docs USING (doc_ref, content_hash)").fetchall()
+        finally:
+            self.con.unregister("_docs")
         return {(ref, digest) for ref, digest in rows}
 
-    def known_articles(self) -> set[str]:
-        return {row[0] for row in self.con.execute("SELECT article_id FROM articles").fetchall()}
+    def stored_articles(self, article_ids: list[str]) -> set[str]:
+        """Which of these articles are stored."""
+        if not article_ids:
+            return set()
+        rows = self.con.execute("SELECT article_id FROM articles WHERE article_id IN "
+                                "(SELECT unnest(?::VARCHAR[]))", [article_ids]).fetchall()
+        return {row[0] for row in rows}
 
     def story_candidates(self, keys: pa.Table) -> list[tuple[str, bytes, Any, str]]:
         """(article_id, signature, published, story_id) of every stored member sharing an LSH

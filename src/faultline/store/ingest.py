@@ -153,14 +153,14 @@ def code_pending(coder: Coder, articles: list[Article]
 class _Run:
     """Mutable counters and state of one run (kept out of the public report)."""
 
-    def __init__(self, run_id: str, known_docs: set[tuple[str, str]],
-                 known_articles: set[str], coder: Coder, date: str | None,
+    def __init__(self, run_id: str, coder: Coder, date: str | None,
                  recurring: Recurring | None = None) -> None:
         self.run_id = run_id
-        # Holds one batch's articles and their stored candidates, never the whole store.
+        # One batch's articles and their stored candidates, never the whole store; what is
+        # stored is looked up per batch, so memory does not grow with the store.
         self.index = StoryIndex()
-        self.known_docs = known_docs
-        self.known_articles = known_articles
+        # Articles handed to the coder and not yet committed (a later batch may hold a copy).
+        self.in_flight: set[str] = set()
         self.coder = coder
         self.date = date
         self.recurring = recurring
@@ -169,34 +169,41 @@ class _Run:
         self.coding_seconds = 0.0
         self.errors: list[ErrorRecord] = []
 
-    def prepare(self, raws: list[RawDocument | InputError]) -> _Prepared:
+    def prepare(self, raws: list[RawDocument | InputError], store: Store) -> _Prepared:
         """Read-side work of a batch: errors, skips, exact copies, and the articles to code.
 
         An article counts as known from here on, so its exact copy in a later batch still
         queued is an extra source, not a second coding."""
         prepared = _Prepared(Batch(), [])
-        for raw in raws:
+        keys = [None if isinstance(raw, InputError) else (raw.doc_ref, content_hash(raw))
+                for raw in raws]
+        stored_docs = store.stored_documents([key for key in keys if key is not None])
+        cleaned: list[tuple[RawDocument, str, Article]] = []
+        for raw, key in zip(raws, keys, strict=True):
             self.documents += 1
             if isinstance(raw, InputError):
                 self._error(prepared.batch, raw)
                 continue
-            key = (raw.doc_ref, content_hash(raw))
-            if key in self.known_docs:
+            assert key is not None  # a document, not an error: it has its key
+            if key in stored_docs:
                 self.skipped += 1
                 continue
             article = clean_document(raw, self.date, self.recurring)
             if isinstance(article, InputError):
                 self._error(prepared.batch, article)
                 continue
-            source = {"doc_ref": raw.doc_ref, "content_hash": key[1],
+            cleaned.append((raw, key[1], article))
+        stored = store.stored_articles([article.article_id for _, _, article in cleaned])
+        for raw, digest, article in cleaned:
+            source = {"doc_ref": raw.doc_ref, "content_hash": digest,
                       "article_id": article.article_id, "url": article.url,
                       "outlet": article.outlet, "title": article.title,
                       "published": article.published, "run_id": self.run_id}
-            if article.article_id in self.known_articles:
+            if article.article_id in stored or article.article_id in self.in_flight:
                 self.duplicates += 1
                 prepared.batch.sources.append(source)
                 continue
-            self.known_articles.add(article.article_id)
+            self.in_flight.add(article.article_id)
             prepared.pending.append((article, source))
         return prepared
 
@@ -218,7 +225,7 @@ class _Run:
         for article, outcome in coded:
             if isinstance(outcome, InputError):
                 self._error(batch, outcome)  # not stored: a later run with a fixed coder retries
-                self.known_articles.discard(article.article_id)
+                self.in_flight.discard(article.article_id)
                 continue
             self._add_article(batch, article, outcome, sources[article.article_id],
                               signatures[article.article_id])
@@ -260,7 +267,7 @@ class _Run:
                              "reason": record.reason, "noted_at": _now()})
 
     def committed(self, batch: Batch) -> None:
-        self.known_docs.update((s["doc_ref"], s["content_hash"]) for s in batch.sources)
+        self.in_flight.difference_update(row["article_id"] for row in batch.articles)
 
     def counts(self) -> dict[str, int]:
         return {"documents": self.documents, "articles_new": self.new,
@@ -301,15 +308,15 @@ def ingest_paths(
         # which can be read once): the same inputs always give the same cleaned texts.
         recurring = None if "-" in map(str, paths) else \
             learn(read_inputs(paths, fmt, text_column, fields))
-        run = _Run(run_id, store.known_documents(),
-                   store.known_articles(), coder or _default_coder, date, recurring)
+        run = _Run(run_id, coder or _default_coder, date, recurring)
     workers, raws = workers_for(engine or Engine(workers=1),
                                 read_inputs(paths, fmt, text_column, fields))
     queued: deque[_Prepared] = deque()
 
     def to_code() -> Iterator[list[Article]]:
         for chunk in batched(raws, batch_size):
-            queued.append(run.prepare(chunk))
+            with writing(db_path) as store:
+                queued.append(run.prepare(chunk, store))
             yield [article for article, _ in queued[-1].pending]
 
     status = "interrupted"
