@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from faultline.actors.kb import ROLES
+from faultline.actors.words import mapping, words
 from faultline.tsv import parse_rows
 
 COUNTRIES_FILE = "Phoenix.Countries.actors.txt"
@@ -53,53 +54,31 @@ MISSPELLING_DISTANCE = 2
 MIN_MISSPELLING_CHARS = 6
 
 # CAMEO codes that are not ISO 3166-1 alpha-3, mapped deliberately (None: no country).
-CAMEO_TO_ISO: dict[str, str | None] = {
-    "KSV": "XKX", "KOS": "XKX",  # Kosovo: the user-assigned code in common use
-    "TMP": "TLS",  # East Timor (before and after independence)
-    "USR": "RUS", "SUN": "RUS",  # Soviet Union → Russia (its parts map to themselves)
-    "DDR": "DEU",  # East Germany → Germany
-    "YUG": "SRB", "FRY": "SRB", "SCG": "SRB",  # Yugoslavia, Serbia and Montenegro → Serbia
-    "CSK": "CZE",  # Czechoslovakia → Czechia
-    "SRP": "BIH",  # Republika Srpska
-    "KRJ": "HRV",  # Republic of Serbian Krajina
-    "FRN": "FRA",  # CAMEO's France-overseas prefix
-    "IMY": "IMN",  # Isle of Man
-    "ANG": "AGO",  # Angola's old code
-    "KNT": None,  # Kinakuta: TABARI's fictional test country
-}
+CAMEO_TO_ISO = mapping("cameo_to_iso")
 # Code prefixes of actors with no country: international bodies, NGOs, international armed
 # groups, and the regional codes of the armed-groups file.
 INTERNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG"})
-REGION_CODES = frozenset({"INT", "MEA", "SAS", "KKL", "WEU", "SEA", "EAF", "LAM", "CFR", "ASA",
-                          "AFR", "SAF", "NMR", "EEU", "EUR", "CAS", "EIN", "SAM", "NAF", "WAF"})
+REGION_CODES = words("region_code")
 # CAMEO sectors we code under another of our roles; religions are REL.
-SECTOR_ROLES = {"BUD": "REL", "CHR": "REL", "MUS": "REL", "JEW": "REL", "HIN": "REL",
-                "ENV": "NGO", "HRI": "NGO", "RAD": "OPP", "PTY": "OPP"}
+SECTOR_ROLES = mapping("sector_role")
 # First words of person variants that are titles or nationalities, not names.
-TITLE_WORDS = frozenset({"PRESIDENT", "PRIME", "MINISTER", "FOREIGN", "DEFENSE", "DEFENCE",
-                         "GENERAL", "GEN.", "KING", "QUEEN", "PRINCE", "SHEIKH", "SECRETARY",
-                         "SECRETARY-GENERAL", "CHANCELLOR", "PREMIER", "SENATOR", "SEN.",
-                         "DR.", "MR.", "MRS.", "MS.", "AYATOLLAH", "COLONEL", "COL.",
-                         "VICE", "DEPUTY", "FORMER", "UN", "U.N.", "UNITED", "EMIR",
-                         "SULTAN", "GOVERNOR", "MAYOR", "JUDGE", "AMBASSADOR", "LEADER"})
+TITLE_WORDS = words("title_word")
 # Roles of state bodies more specific than GOV ("USAGOVLEG": the legislature).
 SPECIFIC_STATE_ROLES = ("LEG", "JUD", "SPY", "COP")
 # The role of an international actor whose code names none.
 INTERNATIONAL_ROLES = {"IGO": "GOV", "NGO": "NGO", "IMG": "REB"}
 # A one-word name this short is an acronym.
 ACRONYM_CHARS = 4
+# Words of a name written in lower case ("bin", "al"), and two-letter words that are not
+# acronyms ("UN" stays upper case, "Al" does not).
+LOWER_PARTICLES = words("lower_particle")
+SHORT_WORDS = words("short_word")
 # Words that name a kind of body, never one body: a one-word name equal to one of these (or
 # to a role word) is dropped ("Senate", "Organization").
-GENERIC_WORDS = frozenset({"organization", "organisation", "front", "movement", "party",
-                           "group", "union", "league", "army", "council", "committee",
-                           "brigade", "brigades", "congress", "senate", "parliament",
-                           "assembly", "government", "cabinet", "ministry", "court",
-                           "police", "resistance", "revolution", "liberation", "vanguard",
-                           "falcon", "falcons", "tigers", "eagles", "lions", "base"})
+GENERIC_WORDS = words("generic_word")
 ROLES_FILE = Path(__file__).parent / "data" / "roles.tsv"
 # Last words of a person's variants that name their government or followers instead.
-FOLLOWING_WORDS = frozenset({"administration", "government", "regime", "cabinet", "camp",
-                             "supporters", "loyalists", "forces", "followers"})
+FOLLOWING_WORDS = words("following_word")
 STALE = "stale"
 DEFAULT = "default"
 CODE = re.compile(r"\[([^\]\s]*)(?:\s+([<>]?)\s*([0-9-]*))?\s*\]")
@@ -164,13 +143,11 @@ def phrase_text(phrase: str) -> str:
 
 def _word_case(word: str) -> str:
     if "." in word or not re.search(r"[AEIOUY]", word) or (
-            len(word) <= 2 and word.isalpha()
-            and word not in {"OF", "AL", "EL", "DE", "DA", "DU", "LA", "LE", "BIN", "AN"}):
+            len(word) <= 2 and word.isalpha() and word not in SHORT_WORDS):
         return word
     if word.startswith(("AL-", "EL-")):
         return word[:3].lower() + _word_case(word[3:])
-    if word in {"OF", "THE", "AND", "FOR", "IN", "ON", "DE", "DA", "DU", "LA", "LE", "VAN",
-                "VON", "DER", "BIN", "BEN", "AL", "EL", "DI", "DEL", "Y"}:
+    if word in LOWER_PARTICLES:
         return word.lower()
     return "-".join(part.capitalize() for part in word.split("-"))
 

@@ -25,16 +25,14 @@ from importlib import resources
 from pathlib import Path
 
 from faultline.actors.gazetteer import Gazetteer, fold
+from faultline.actors.words import words
 from faultline.tsv import DataFileError, package_rows, parse_rows
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 # CAMEO-style roles; ELI: former officials and other elites; HLH: health; AGR: agriculture;
 # UAF: unidentified armed forces (the perpetrators of an attack nobody is named for); CRM:
 # criminal organisations (cartels, gangs).
-ROLES = frozenset(
-    "GOV MIL COP JUD LEG OPP REB INS SPY MED BUS EDU REL CVL NGO IGO REF LAB ELI HLH AGR UAF CRM"
-    .split()
-)
+ROLES = words("role")
 
 
 class KBError(DataFileError):

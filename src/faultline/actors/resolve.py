@@ -28,6 +28,7 @@ from faultline.actors.kb import (
     org_key_kind,
     term_on,
 )
+from faultline.actors.words import multi_mapping, words
 from faultline.geo import load_gazetteer
 from faultline.model import Actor, Article
 from faultline.nlp.spans import entity_at
@@ -46,94 +47,64 @@ PLACE_KINDS = frozenset({"country", "seat", "adj", "place"})
 # Words before a country name that make it a river or a region, not the state.
 GEOGRAPHIC_WORDS = frozenset({"river", "lake", "delta", "basin", "valley"})
 # "South Lebanon", "Northern Mali": a part of the country still names it.
-COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
-                           "western", "central", "upper", "lower"})
+COMPASS_WORDS = words("compass_word")
 MILITARY_GOVERNMENT_HEADS = frozenset({"government", "regime", "ruler", "leader", "authority"})
 MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss", "npadvmod"})
 LINK_PREPS = frozenset({"of", "in", "from"})
 # Phrases that can be antecedents of later pronouns: arguments, not modifiers.
-ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+ANTECEDENT_DEPS = words("antecedent_dep")
 # Heads that say little about the role: a role word among their modifiers is more specific
 # ("intelligence officials": SPY, "rebel leaders": REB, "opposition candidates": OPP).
-GENERIC_HEADS = frozenset({"official", "officer", "leader", "chief", "head", "spokesman",
-                           "spokeswoman", "spokesperson", "agent", "source", "member",
-                           "candidate", "representative", "figure"})
+GENERIC_HEADS = words("generic_head")
 # Heads that name a body of people: a role among their modifiers makes a description ("the
 # opposition coalition"), where a thing does not ("the military equipment").
-GROUP_HEADS = frozenset({"coalition", "group", "party", "movement", "alliance", "bloc",
-                         "faction", "camp", "organisation", "organization", "council",
-                         "committee", "body", "agency", "wing", "side", "unit"})
+GROUP_HEADS = words("group_head")
 # Heads that stand for part of the actor their of-phrase names ("a member of the parliament").
-PARTITIVE_HEADS = frozenset({"member", "head", "chief", "leader", "spokesman", "spokeswoman",
-                             "spokesperson", "representative", "delegation", "commander", "wing",
-                             "faction", "unit", "deputy", "envoy"})
+PARTITIVE_HEADS = words("partitive_head")
 # Heads of definite descriptions that stand for an international organisation named before.
-ORGANISATION_HEADS = frozenset({"bloc", "alliance", "organisation", "organization", "union",
-                                "grouping", "body", "community", "group", "movement",
-                                "militia", "faction"})
+ORGANISATION_HEADS = words("organisation_head")
 # Of those, the ones that may stand for an armed group or movement too ("the group").
-GROUP_DESCRIPTIONS = frozenset({"group", "movement", "militia", "faction", "organisation",
-                                "organization"})
+GROUP_DESCRIPTIONS = words("group_description")
 # How far back a definite description ("the ministry") looks for the same role.
 RECENT_SENTENCES = 2
 # Seats of government that also stand for an organisation the article names, in order of
 # preference: "Brussels" is the EU (else NATO) when the story names it.
 ORGANISATION_SEATS = {"Brussels": ("igo:IGOEUR", "igo:IGONAT")}
 # "the two countries", "both neighbours": the last two countries named.
-PAIR_HEADS = frozenset({"country", "nation", "neighbour", "neighbor", "government", "state",
-                        "leader", "president", "minister", "delegation"})
+PAIR_HEADS = words("pair_head")
 PAIR_WORDS = frozenset({"two", "both"})
 PAIR_SIZE = 2
 # Regions across several countries: a name for no country and no people ("Sahel leaders").
-REGION_NAMES = frozenset({"Sahel", "Maghreb", "Balkans", "Balkan", "Caucasus", "Levant",
-                          "Gulf", "Mediterranean", "Baltic", "Caribbean", "Arctic", "Pacific",
-                          "Atlantic", "Andean", "Nordic", "Arab", "African", "European"})
+REGION_NAMES = words("region_name")
 # Heads that speak for the actor their for- or at-phrase names ("a spokesman at the ministry").
 SPOKESPERSON_HEADS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative"})
 # Peoples who live across several states: without a place named, not the story's country's
 # ("Kurdish forces" in a story about Iraq and Syria).
-TRANSNATIONAL_PEOPLES = frozenset({"Kurdish", "Kurd", "Kurds", "Baloch", "Baluch", "Pashtun"})
+TRANSNATIONAL_PEOPLES = words("transnational_people")
 # Heads that count or gather the actor their of-phrase names ("thousands of Iraqi Kurds", "a
 # group of Yoruba elders"): the phrase is that actor.
-QUANTITY_HEADS = frozenset({"thousand", "hundred", "dozen", "score", "million", "ten",
-                            "group", "crowd", "number", "handful", "band", "couple", "batch"})
+QUANTITY_HEADS = words("quantity_head")
 # Nouns for places: "the town of X", "a village in Y" name Y's country, as a place.
-PLACE_HEADS = frozenset({"city", "town", "capital", "village", "province", "region",
-                         "district", "port", "area", "enclave", "camp", "county"})
+PLACE_HEADS = words("place_head")
 # Verbs whose object, and the preposition "in", make a bare demonym a language.
-LANGUAGE_VERBS = frozenset({"speak", "learn", "teach", "translate", "write", "understand"})
+LANGUAGE_VERBS = words("language_verb")
 # Titles that describe one office holder ("Niger's military ruler", "the prime minister").
-_HEAD_OF_STATE = frozenset({"president", "head of state", "king", "supreme leader"})
-TITLE_OFFICES: dict[str, frozenset[str]] = {
-    "president": _HEAD_OF_STATE, "head of state": _HEAD_OF_STATE, "ruler": _HEAD_OF_STATE,
-    "military ruler": frozenset({"head of state"}), "junta leader": frozenset({"head of state"}),
-    "military leader": frozenset({"head of state"}), "leader": _HEAD_OF_STATE,
-    "king": _HEAD_OF_STATE,
-    "prime minister": frozenset({"prime minister"}), "premier": frozenset({"prime minister"}),
-    "chancellor": frozenset({"chancellor"}),
-    "foreign minister": frozenset({"foreign minister", "secretary of state"}),
-}
+TITLE_OFFICES = multi_mapping("title_office")
 # "anti-Syria", "pro-Russian": a stance towards the country, not the country.
 STANCE_PREFIXES = frozenset({"anti", "pro"})
 # Last words of names of national bodies ("Kenya Airways", "Nigeria Police Force").
-INSTITUTION_WORDS = frozenset({"association", "commission", "council", "committee", "union",
-                               "party", "front", "movement", "assembly", "authority", "agency",
-                               "airways", "airlines", "bank", "company", "corporation", "force",
-                               "forces", "army", "police", "service", "institute", "university",
-                               "foundation", "federation", "league", "congress", "board"})
+INSTITUTION_WORDS = words("institution_word")
 # Roles of state titles ("President X", "General Y") an unknown person takes the story's
 # country for, and of bare plural groups that do ("rebels", "students", "police").
-STATE_TITLE_ROLES = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "OPP"})
-DOMESTIC_ROLES = frozenset({"REB", "INS", "OPP", "CVL", "REF", "EDU", "LAB", "REL", "COP",
-                            "AGR"})
+STATE_TITLE_ROLES = words("state_title_role")
+DOMESTIC_ROLES = words("domestic_role")
 # The main country must have at least this share of the story's country mentions.
 DOMESTIC_SHARE = 0.5
 # Words that make an office holder a former one: an elite, no longer the government.
-FORMER_WORDS = frozenset({"former", "ousted", "deposed", "exiled", "ex", "erstwhile", "toppled"})
+FORMER_WORDS = words("former_word")
 FORMER_ROLE = "ELI"
 # A capital inside a place phrase ("a curfew in Algiers") is the city and its people.
-LOCATIVE_PREPS = frozenset({"in", "at", "into", "near", "around", "across", "throughout",
-                            "outside", "inside", "within"})
+LOCATIVE_PREPS = words("locative_prep")
 CITY_ROLE = "CVL"
 MILITARY_ROLE = "MIL"
 # "based in", "headquartered in": where an organisation is, and so whose it is.
