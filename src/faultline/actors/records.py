@@ -10,6 +10,7 @@ Names are compared folded (case and accents ignored, see ``fold``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from faultline.actors.gazetteer import Gazetteer, fold
 from faultline.actors.words import words
@@ -47,11 +48,13 @@ class Organisation:
     kind: str = "igo"
 
 
-@dataclass(frozen=True, slots=True)
-class Office:
+class Office(NamedTuple):
     """One person holding one office or status for a date range (``start`` None: since ever,
     ``end`` None: still in office). A ``default`` row (Phoenix's undated code line) holds
-    when no dated row does. ``country`` is an ISO3 code or an international code (IGO...)."""
+    when no dated row does. ``country`` is an ISO3 code or an international code (IGO...).
+
+    A named tuple, not a frozen dataclass: the compiled knowledge base holds ~28,000 of them,
+    and a tuple unpickles several times faster (start-up of every process)."""
 
     entity: str
     name: str
