@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from faultline.actors.records import INTERNATIONAL_PREFIXES, KnowledgeBase, term_on
+from faultline.actors.records import INTERNATIONAL_PREFIXES, KnowledgeBase, ex_officio, term_on
 
 FORMER_ROLE = "ELI"
 
@@ -57,10 +57,10 @@ def person_base(kb: KnowledgeBase, key: str, date: str | None) -> Base:
         if past:
             # after their last term an elite; after a range the conversion closed for want
             # of news (stale), their role is unknown, the text's own title gives it
-            last = max(past, key=lambda t: t.end or "")
+            last = max(past, key=lambda t: (t.end or "", not ex_officio(t)))
             where, role = last.country, None if last.stale else FORMER_ROLE
         else:
-            where, role = min(dated, key=lambda t: t.sort_start).country, None
+            where, role = min(dated, key=lambda t: (t.sort_start, ex_officio(t))).country, None
     name = terms[0].name
     if not where or where.startswith(INTERNATIONAL_PREFIXES):
         return Base(where or None, None, name, role, key, kind="person")

@@ -82,19 +82,27 @@ class Office(NamedTuple):
         return self.start or ""
 
 
+def ex_officio(term: Office) -> bool:
+    """An office held by virtue of another (France's president is Andorra's co-prince): when a
+    person holds both, the other one says whose they are."""
+    return term.office in EX_OFFICIO_OFFICES
+
+
 def term_on(terms: tuple[Office, ...], date: str | None) -> Office | None:
     """The term held on ``date``, else the entry's default row; undated, the current term, else
     the latest one (an undated text naming a past leader most likely speaks of their last
-    office)."""
+    office). Of concurrent terms, one not held ex officio."""
     dated = [t for t in terms if not t.default]
     if date is not None:
-        return next((t for t in dated if t.holds(date)), None) or next(
+        held = [t for t in dated if t.holds(date)]
+        return min(held, key=ex_officio) if held else next(
             (t for t in terms if t.default), None)
-    current = next((t for t in dated if t.end is None), None)
-    if current is not None or not dated:
-        return current or next((t for t in terms if t.default), None)
+    current = [t for t in dated if t.end is None]
+    if current or not dated:
+        return min(current, key=ex_officio) if current else next(
+            (t for t in terms if t.default), None)
     offices = [t for t in dated if t.role != "ELI"] or dated  # an office, not the years between
-    return max(offices, key=lambda t: t.sort_start)
+    return max(offices, key=lambda t: (t.sort_start, not ex_officio(t)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +179,8 @@ FAULTLINE = "faultline"
 PHOENIX = "phoenix"
 # International codes a person's "country" column may hold instead of an ISO3 code.
 INTERNATIONAL_PREFIXES = ("IGO", "NGO", "IMG")
+# Offices held by virtue of another office (``ex_officio``).
+EX_OFFICIO_OFFICES = words("ex_officio_office")
 
 
 def deletions(word: str) -> set[str]:
