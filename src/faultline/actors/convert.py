@@ -131,8 +131,9 @@ def _code_ranges(entry: Entry, summary: Summary
     return ranges
 
 
-def _our_countries() -> tuple[set[str], set[str]]:
-    """The ISO codes of our countries.tsv, and every name it or our places.tsv gives."""
+def _our_countries(national: dict[str, set[str]]) -> tuple[set[str], set[str]]:
+    """The ISO codes of our countries.tsv, and every name it or our places.tsv gives; fills
+    ``national`` (country names and demonyms → ISO3)."""
     codes: set[str] = set()
     names: set[str] = set()
     for _, row in parse_rows(ISO_FILE.name, ISO_FILE.read_text("utf-8")):
@@ -141,23 +142,19 @@ def _our_countries() -> tuple[set[str], set[str]]:
             names.update(n.strip() for n in cell.split("|") if n.strip())
         for cell in (row["name"], row["aliases"], row["adjectives"]):
             for name in (n.strip() for n in cell.split("|") if n.strip()):
-                NATIONAL_NAMES.setdefault(name.casefold(), set()).add(row["iso3"])
+                national.setdefault(name.casefold(), set()).add(row["iso3"])
     for _, row in parse_rows(PLACES_FILE.name, PLACES_FILE.read_text("utf-8")):
         names.update(n.strip() for n in (row["name"], *row["aliases"].split("|")) if n.strip())
     return codes, names
 
 
-# Country names and demonyms → ISO3, filled from our countries.tsv by ``_our_countries``.
-NATIONAL_NAMES: dict[str, set[str]] = {}
-
-
-def country_in_name(name: str) -> str | None:
+def country_in_name(name: str, national: dict[str, set[str]]) -> str | None:
     """The one country a group's name names ("Palestine Liberation Organization" → PSE)."""
     words = re.findall(r"[\w']+", name.casefold())
     found = set()
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
-            found |= NATIONAL_NAMES.get(" ".join(words[i:i + size]), set())
+            found |= national.get(" ".join(words[i:i + size]), set())
     return found.pop() if len(found) == 1 else None
 
 
@@ -168,16 +165,20 @@ class Tables:
     places: list[list[str]] = field(default_factory=list)
     roles: list[list[str]] = field(default_factory=list)
     summary: Summary = field(default_factory=Summary)
+    # what the conversion reads besides an entry: our country names and demonyms → ISO3, and
+    # the one-word role nouns (ours and the Phoenix agents'), which are never a name alone
+    national: dict[str, set[str]] = field(default_factory=dict)
+    role_words: set[str] = field(default_factory=set)
 
 
 def convert(phoenix: Path) -> Tables:
     """Every table, built from the Phoenix folder."""
-    iso, ours = _our_countries()
     tables = Tables()
+    iso, ours = _our_countries(tables.national)
     _convert_agents(phoenix / AGENTS_FILE, tables)
-    GENERIC_ROLE_WORDS.update(row[0] for row in tables.roles if " " not in row[0])
-    GENERIC_ROLE_WORDS.update(row["word"] for _, row in
-                              parse_rows(ROLES_FILE.name, ROLES_FILE.read_text("utf-8")))
+    tables.role_words.update(row[0] for row in tables.roles if " " not in row[0])
+    tables.role_words.update(row["word"] for _, row in
+                             parse_rows(ROLES_FILE.name, ROLES_FILE.read_text("utf-8")))
     place_names = _convert_countries(phoenix / COUNTRIES_FILE, iso, tables, ours)
     _convert_actors(phoenix / INTERNATIONAL_FILE, iso, tables, place_names)
     _convert_actors(phoenix / GROUPS_FILE, iso, tables, place_names, groups=True)
@@ -218,7 +219,7 @@ def _convert_countries(path: Path, iso: set[str], tables: Tables, ours: set[str]
         if name in seen:
             continue
         seen.add(name)
-        if _generic(name):
+        if _generic(name, tables.role_words):
             tables.summary.add("place name", "a generic word")
             continue
         if name.casefold() in known:
@@ -262,16 +263,17 @@ def _convert_actors(path: Path, iso: set[str], tables: Tables, place_names: set[
             summary.add("entry", "no usable code")
             continue
         variants = []
-        if _generic(name):
+        if _generic(name, tables.role_words):
             summary.add("entry", "a generic word as its name")
-            name = next((t for t in map(_clean, entry.synonyms) if t and not _generic(t)), None)
+            name = next((t for t in map(_clean, entry.synonyms)
+                         if t and not _generic(t, tables.role_words)), None)
             if name is None:
                 continue
         for synonym in entry.synonyms:
             text = _clean(synonym)
             if text is None:
                 summary.add("variant", "malformed name")
-            elif _generic(text):
+            elif _generic(text, tables.role_words):
                 summary.add("variant", "a generic word (names a kind of body, not one)")
             elif text.split()[-1].casefold() in FOLLOWING_WORDS:
                 summary.add("variant", "names the person's government or followers, not "
@@ -321,7 +323,7 @@ def _convert_actors(path: Path, iso: set[str], tables: Tables, place_names: set[
                 summary.add("entry", "no role and no default for its kind")
                 continue
             if kind == "group" and country is None and code[:3] in REGION_CODES \
-                    and (named := country_in_name(name)) is not None:
+                    and (named := country_in_name(name, tables.national)) is not None:
                 country, code = named, named + code[3:]  # a regional group named for a country
                 summary.add("entry", "regional group placed in the country its name names")
             if kind == "national" and country:
@@ -352,14 +354,11 @@ def _unique(entity: str, mapped: list, used: set[str]) -> str:
     return entity
 
 
-def _generic(name: str) -> bool:
+def _generic(name: str, role_words: set[str]) -> bool:
+    """A one-word name that names a kind of body or a role, never one actor."""
     word = name.casefold()
-    return " " not in word and (word in GENERIC_WORDS or word in GENERIC_ROLE_WORDS
-                                or word.rstrip("s") in GENERIC_ROLE_WORDS)
-
-
-# One-word role nouns (ours and the Phoenix agents'), filled by ``convert``.
-GENERIC_ROLE_WORDS: set[str] = set()
+    return " " not in word and (word in GENERIC_WORDS or word in role_words
+                                or word.rstrip("s") in role_words)
 
 
 def _convert_agents(path: Path, tables: Tables) -> None:
