@@ -17,12 +17,12 @@ from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 
-from faultline.actors.records import ROLES, KBError, KnowledgeBase
+from faultline.actors.records import ROLES as ROLES  # re-exported: the role codes
+from faultline.actors.records import KBError as KBError  # re-exported: a broken KB row
+from faultline.actors.records import KnowledgeBase
 from faultline.actors.tables import build
 from faultline.tsv import package_rows, parse_rows
 
-__all__ = ["ROLES", "KBError", "KnowledgeBase", "active_actor_files", "cache_dir", "load_kb",
-           "load_kb_from", "load_kb_with", "use_actor_files"]
 
 def _package_rows(filename: str) -> list[tuple[int, dict[str, str]]]:
     return package_rows("faultline.actors", filename)
