@@ -72,15 +72,19 @@ class _Member:
     story_id: str
 
 
-def _day(published: str | dt.date | None) -> int | None:
-    if published is None:
+def day_of(published: str | dt.date | None) -> dt.date | None:
+    """The publication day the story window counts from (None: undated or unreadable)."""
+    if published is None or isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
         return None
-    if isinstance(published, str):
-        try:
-            published = dt.date.fromisoformat(published[:10])
-        except ValueError:
-            return None
-    return published.toordinal()
+
+
+def _day(published: str | dt.date | None) -> int | None:
+    day = day_of(published)
+    return day.toordinal() if day else None
 
 
 class StoryIndex:

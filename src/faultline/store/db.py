@@ -420,17 +420,25 @@ class Store:
                                 "(SELECT unnest(?::VARCHAR[]))", [article_ids]).fetchall()
         return {row[0] for row in rows}
 
-    def story_candidates(self, keys: pa.Table) -> list[tuple[str, bytes, Any, str]]:
-        """(article_id, signature, published, story_id) of every stored member sharing an LSH
-        band with ``keys`` (columns band, key): the candidates of one batch, in one query."""
+    def story_candidates(self, keys: pa.Table, window_days: int
+                         ) -> list[tuple[str, bytes, Any, str]]:
+        """(article_id, signature, published, story_id) of every stored member that shares an
+        LSH band with a batch article (``keys``: band, key, published) and is dated within
+        ``window_days`` of it (either undated: any date), in one query: the candidates of the
+        batch, without the many members a crowded band holds from other weeks."""
         self.con.register("_keys", keys)
         try:
             rows = self.con.execute("""
                 SELECT m.article_id, m.signature, m.published, m.story_id
                 FROM story_articles m
-                WHERE m.article_id IN (SELECT b.article_id FROM story_bands b
-                                       SEMI JOIN _keys k ON b.band = k.band AND b.key = k.key)
-            """).fetchall()
+                WHERE m.article_id IN (
+                    SELECT b.article_id
+                    FROM story_bands b
+                    JOIN _keys k ON b.band = k.band AND b.key = k.key
+                    JOIN story_articles d ON d.article_id = b.article_id
+                    WHERE k.published IS NULL OR d.published IS NULL
+                       OR abs(d.published - k.published) <= ?)
+            """, [window_days]).fetchall()
         finally:
             self.con.unregister("_keys")
         return rows
