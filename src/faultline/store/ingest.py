@@ -17,7 +17,6 @@ import json
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -47,10 +46,6 @@ if TYPE_CHECKING:
 # Documents per transaction: at ~6 coded articles/s a batch commits every few seconds, which
 # bounds the work a killed run repeats.
 BATCH_SIZE = 32
-# DuckDB's memory for one batch step: the candidate query joins the batch's band keys with every
-# stored key, whose working set grows with the store; capped, DuckDB spills past it instead, so
-# a run's peak memory stays flat (32 MB kept a 17,000-article query at the same speed).
-STORE_MEMORY = "32MB"
 DEFAULT_TEXT_COLUMN = "text"
 _HASH_HEX = 32
 
@@ -147,14 +142,6 @@ class _Prepared:
 
     batch: Batch
     pending: list[tuple[Article, dict[str, Any]]]
-
-
-@contextmanager
-def _batch_store(db_path: str | Path) -> Iterator[Store]:
-    """The store open for one batch step, its memory capped at ``STORE_MEMORY``."""
-    with writing(db_path) as store:
-        store.con.execute(f"SET memory_limit = '{STORE_MEMORY}'")
-        yield store
 
 
 def code_pending(coder: Coder, articles: list[Article]
@@ -332,7 +319,7 @@ def ingest_paths(
 
     def to_code() -> Iterator[list[Article]]:
         for chunk in batched(raws, batch_size):
-            with _batch_store(db_path) as store:
+            with writing(db_path) as store:
                 queued.append(run.prepare(chunk, store))
             yield [article for article, _ in queued[-1].pending]
 
@@ -347,7 +334,7 @@ def ingest_paths(
                 run.coding_seconds += time.perf_counter() - waited
                 if coded is None:
                     break
-                with _batch_store(db_path) as store:
+                with writing(db_path) as store:
                     batch = run.finish(queued.popleft(), coded, store)
                     store.write_batch(batch)
                 run.committed(batch)
