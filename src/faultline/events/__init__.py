@@ -19,6 +19,7 @@ from faultline.actors.resolve import DocActors
 from faultline.events.codebook import lookup
 from faultline.events.confidence import Features, calibrated, raw_score
 from faultline.events.dating import event_date
+from faultline.events.dating import narrative_past as dated_past
 from faultline.events.extract import UNIDENTIFIED_ROLE, Candidate, candidates
 from faultline.events.modality import Modality, assess, governing_verb, main_clause
 from faultline.events.rules import FRAME_ROOTS, frame_code, load_cues
@@ -156,7 +157,8 @@ def _state_voice(actor: Actor | None, root: str) -> Actor | None:
     return replace(actor, code=f"{actor.country}{STATE_ROLE}", role=STATE_ROLE)
 
 
-def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors) -> Event:
+def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors,
+           narrative_past: bool = False, lead: bool = True) -> Event:
     verb = governing_verb(found.trigger)
     assessed = assess(found.trigger)
     code, source, target, mode = _reframed(found, assessed, actors)
@@ -168,7 +170,8 @@ def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors
         found = replace(found, trace=(*found.trace, "conv:state_voice"))
         source, target = voiced
     when = event_date(sentence, verb, article.published,
-                      future=assessed.modality == "intended", trigger=found.trigger)
+                      future=assessed.modality == "intended", trigger=found.trigger,
+                      narrative_past=narrative_past, lead=lead)
     evidence = _evidence(article, sentence, found.trigger)
     score = raw_score(Features(
         # An unidentified perpetrator (UAF) is a placeholder, not evidence of who acted.
@@ -206,10 +209,20 @@ def _usable(found: Candidate) -> bool:
 
 
 def code(doc: Doc, article: Article, actors: DocActors) -> list[Event]:
-    """Events of one parsed article, in sentence order; deterministic."""
+    """Events of one parsed article, in sentence order; deterministic. A paragraph that dates
+    an event long before publication goes on in that past until a sentence dates another; the
+    lead paragraph tells the news, so only later ones read a present tense as background."""
     events: list[Event] = []
+    narrative_past = False
+    paragraph = -1  # where the current paragraph's break lies; -1: the lead paragraph
     for sentence in doc.sents:
-        events += _one_per_happening(_sentence_events(sentence, article, actors))
+        # (a paragraph break is a whitespace token ending the previous sentence)
+        if (start := doc.text.rfind("\n\n", 0, sentence.start_char + 1)) != paragraph:
+            narrative_past, paragraph = False, start
+        events += _one_per_happening(_sentence_events(sentence, article, actors,
+                                                      narrative_past, lead=paragraph < 0))
+        if (past := dated_past(sentence, article.published)) is not None:
+            narrative_past = past
     return events
 
 
@@ -243,7 +256,8 @@ def _specificity(event: Event) -> tuple[int, bool, float]:
     return len(event.cameo), not event.cameo.endswith("0"), event.confidence
 
 
-def _sentence_events(sentence: Span, article: Article, actors: DocActors
+def _sentence_events(sentence: Span, article: Article, actors: DocActors,
+                     narrative_past: bool = False, lead: bool = True
                      ) -> list[tuple[Token, Event]]:
     """The events of one sentence with their triggers, each (source, target, code) once, at
     most ``MAX_EVENTS_PER_SENTENCE``."""
@@ -260,7 +274,7 @@ def _sentence_events(sentence: Span, article: Article, actors: DocActors
         tried.add(matched)
         if len(tried) > MAX_CANDIDATES_PER_SENTENCE:
             break
-        event = _event(article, sentence, found, actors)
+        event = _event(article, sentence, found, actors, narrative_past, lead)
         if event.source and event.target and event.source.code == event.target.code:
             continue  # a stance reframed onto its own speaker ("X said X must go")
         key = (event.source.code if event.source else None,

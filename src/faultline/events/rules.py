@@ -99,6 +99,10 @@ CUE_CLASSES = frozenset({
     "duration_prep",   # dating: "since 2013" starts a span, never dates the act
     "narrative_time",  # dating: "the next day" counts from the story's past
     "time_noun",       # dating: "Tuesday evening" is a time, not a noun a date modifies
+    "habitual_adverb", # dating: "has long accused": a standing position, background
+    "long_span",       # dating: "for years", "in recent years": a past span, background
+    "span_prep",       # dating: the prepositions that open such a span
+    "news_present",    # dating: present-tense verbs that report the day's news ("says")
     "averting_verb",   # modality: "to avert a clash": its object event did not happen
     "failing_noun",    # modality: "the failure to prosecute": its infinitive did not happen
     "suspending_noun", # modality: "attempts to extradite": its infinitive is not asserted
