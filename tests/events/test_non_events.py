@@ -55,3 +55,13 @@ def test_a_noun_naming_an_old_agreement_is_no_event() -> None:
     assert not any(e.evidence.trigger == "treaty" for e in events)
     took_effect = coded("The truce between Israel and Hamas took effect on Sunday.")
     assert any(e.evidence.trigger == "truce" for e in took_effect)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The African Union's council is due to discuss Sudan next week.", "discuss"),
+    ("Kenya's president was due to travel to Uganda for a summit.", "travel"),
+])
+def test_a_scheduled_event_is_not_counted(text: str, trigger: str) -> None:
+    for event in with_trigger(text, trigger):
+        assert event.modality == "hypothetical" and not event.counted
+        assert any(step.startswith("mod:scheduled=") for step in event.trace)

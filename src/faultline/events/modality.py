@@ -260,6 +260,9 @@ def assess(trigger: Token) -> Modality:
             elif lemma in WARNING_VERBS:
                 modality = "hypothetical"
                 cues.append(f"mod:warning_verb={lemma}")
+            elif lemma in word_classes["scheduled_adjective"]:
+                modality = "hypothetical"  # "is due to discuss": on the agenda, not done
+                cues.append(f"mod:scheduled={lemma}")
             elif (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES) and modality == "asserted":
                 modality = "intended"
                 cues.append(f"mod:intent={lemma}")
