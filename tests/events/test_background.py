@@ -129,3 +129,12 @@ def test_a_participle_dates_its_event_noun() -> None:
     text = "Talks between Sudan and Chad, hosted by Qatar in 2023, failed to end the dispute."
     talks = [e for e in coded(text) if e.evidence.trigger == "Talks"]
     assert talks and all(e.date == "2023-01-01" for e in talks)
+
+
+def test_a_participle_describing_an_actor_is_no_news() -> None:
+    text = "Militias backed by Rwanda attacked Goma on Thursday."
+    events = coded(text)
+    backed = [e for e in events if e.evidence.trigger == "backed"]
+    assert backed and all(not e.counted and "time:describing_participle" in e.trace
+                          for e in backed)
+    assert by_trigger(events, "attacked").date == "2025-06-12"

@@ -65,3 +65,18 @@ def test_a_scheduled_event_is_not_counted(text: str, trigger: str) -> None:
     for event in with_trigger(text, trigger):
         assert event.modality == "hypothetical" and not event.counted
         assert any(step.startswith("mod:scheduled=") for step in event.trace)
+
+
+@pytest.mark.parametrize(("text", "trigger", "cue"), [
+    ("The closures made it hard for the Red Cross to deliver aid to Malians.", "deliver",
+     "mod:for_infinitive"),
+    ("Ghanaian officials said a meeting between Mahama and Tinubu was possible.", "meeting",
+     "mod:unrealised=possible"),
+    ("The new law allows the army to support the police in Accra.", "support",
+     "mod:permitted=allow"),
+    ("Benin's government struggles to fund its army.", "fund", "mod:tried=struggle"),
+])
+def test_wanted_permitted_or_possible_events_are_not_counted(text: str, trigger: str,
+                                                              cue: str) -> None:
+    for event in with_trigger(text, trigger):
+        assert not event.counted and cue in event.trace

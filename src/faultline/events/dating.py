@@ -279,6 +279,14 @@ def _past_cue(verb: Token) -> str | None:
     return None
 
 
+def _describing(verb: Token) -> bool:
+    """"armed groups backed by Turkey", "a mandate approved by the Council": a past participle
+    that describes an actor or a thing tells what it is, not the story's news."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"} \
+        and (verb.head.ent_type_ in ACTOR_ENTITIES or verb.head.pos_ == "PROPN"
+             or any(c.dep_ == "agent" for c in verb.children))
+
+
 def _antecedent_time(verb: Token) -> Span | None:
     """"since March, when a suicide attack killed nine": a "when" clause takes the date of the
     time it describes."""
@@ -354,13 +362,15 @@ def event_date(sentence: Span, verb: Token, published: str | None, future: bool,
             and (found := read_expression(when.text, pub)) is not None and found.date:
         return EventDate(found.date, found.precision, f"time:when_clause={when.text}",
                          background=True)
-    relative = _about_someone(verb)
+    describing = _describing(verb)
+    relative = _about_someone(verb) or describing
     span = None if relative else _past_cue(verb)
     continued = narrative_past and verb.tag_ == "VBD" and not _reported(verb)
     standing = None if lead else _standing(verb)
     background = relative or span is not None or continued or standing is not None \
         or (_pluperfect(verb) and not _reported(verb))
-    cue = "time:past_relative_clause" if relative else span or standing or (
+    cue = "time:describing_participle" if describing else \
+        "time:past_relative_clause" if relative else span or standing or (
         "time:narrative_past" if continued else "time:past_perfect")
     # A relative clause's own expressions only: the main clause's date is another event's.
     for expression in _time_expressions(sentence, verb, trigger, governing=not relative):

@@ -154,8 +154,14 @@ def _unrealised(trigger: Token) -> str | None:
     not happened (yet), unless a verb makes it happen ("launched the threatened invasion")."""
     if trigger.pos_ != "NOUN" or trigger.dep_ == "dobj":
         return None
+    unrealised = load_cues()["unrealised_modifier"]
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_ == "be":  # "a meeting was possible"
+        said = next((c.lower_ for c in trigger.head.children
+                     if c.dep_ == "acomp" and c.lower_ in unrealised), None)
+        if said is not None:
+            return said
     return next((c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound"}
-                 and c.lower_ in load_cues()["unrealised_modifier"]), None)
+                 and c.lower_ in unrealised), None)
 
 
 def _obliging_reporter(verb: Token) -> Token | None:
@@ -197,6 +203,10 @@ def assess(trigger: Token) -> Modality:
     if (modifier := _unrealised(trigger)) is not None:
         modality = "hypothetical"
         cues.append(f"mod:unrealised={modifier}")
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        modality = "hypothetical"  # "difficult for the UN to deliver aid": not said to happen
+        cues.append("mod:for_infinitive")
     word_classes = load_cues()
     if sentence.text.rstrip().rstrip("”\"'").endswith("?"):
         modality = "hypothetical"
@@ -250,6 +260,12 @@ def assess(trigger: Token) -> Modality:
         if lemma in ENABLING_VERBS and purpose_clause(current):
             modality = "hypothetical"  # "trained the army to fight": a purpose, not an act
             cues.append(f"mod:purpose_of={lemma}")
+        if current.dep_ in {"ccomp", "xcomp"} and lemma in word_classes["permitting_verb"]:
+            modality = "hypothetical"  # "the decree allows the army to support the police"
+            cues.append(f"mod:permitted={lemma}")
+        if current.dep_ == "xcomp" and lemma in word_classes["trying_verb"]:
+            modality = "hypothetical"  # "struggles to fund them": tried, not done
+            cues.append(f"mod:tried={lemma}")
         if current.dep_ == "ccomp" and lemma in word_classes["denying_verb"]:
             negated = True  # "denied that the Kurds were negotiating"
             cues.append(f"neg:denied={lemma}")

@@ -108,6 +108,8 @@ CUE_CLASSES = frozenset({
     "suspending_noun", # modality: "attempts to extradite": its infinitive is not asserted
     "unrealised_modifier",  # modality: "the expected assault" has not happened
     "scheduled_adjective",  # modality: "is due to discuss": scheduled, not done
+    "permitting_verb", # modality: "allows X to do": permitted, not done
+    "trying_verb",     # modality: "struggles to do": tried, not done
     "denying_verb",    # modality: "denied that X attacked": the clause is denied
     "standing_noun",   # extract: "under the deal" names an agreement, no event
     "state_act_root",  # events: CAMEO roots whose bare-country actor is its government
