@@ -56,3 +56,16 @@ def test_two_acts_joined_in_one_sentence_stay_two() -> None:
                    "in May.")
     codes = {e.cameo[:3] for e in events if e.counted}
     assert {"166", "163"} <= codes, codes
+
+
+def test_a_happening_told_again_in_the_article_points_to_its_first_report() -> None:
+    text = ("Ghana expelled the Togolese ambassador on Tuesday.\n\n"
+            "Officials in Accra gave no reason. Ghana expelled the Togolese ambassador on "
+            "Tuesday after a dispute over the border, a diplomat said.")
+    expelled = [e for e in coded(text) if e.evidence.trigger == "expelled"]
+    assert len(expelled) == 2
+    first, repeat = expelled
+    assert first.counted and first.repeat_of is None
+    assert repeat.repeat_of == first.event_id and not repeat.counted
+    assert f"repeat:of={first.event_id}" in repeat.trace
+    assert repeat.to_dict()["repeat_of"] == first.event_id

@@ -223,7 +223,26 @@ def code(doc: Doc, article: Article, actors: DocActors) -> list[Event]:
                                                       narrative_past, lead=paragraph < 0))
         if (past := dated_past(sentence, article.published)) is not None:
             narrative_past = past
-    return events
+    return _mark_repeats(events)
+
+
+def _mark_repeats(events: list[Event]) -> list[Event]:
+    """A counted event whose (source, target, code, date) an earlier counted event of the
+    article already has is the same happening told again: it points to the first
+    (``repeat_of``) and is not counted. Only counted events are compared, so a denied or
+    planned mention never hides the report of the act."""
+    first: dict[tuple[str | None, str | None, str, str | None], str] = {}
+    marked = []
+    for event in events:
+        if event.counted:
+            key = (*_sides(event), event.cameo, event.date)
+            if key in first:
+                event = replace(event, repeat_of=first[key],
+                                trace=(*event.trace, f"repeat:of={first[key]}"))
+            else:
+                first[key] = event.event_id
+        marked.append(event)
+    return marked
 
 
 def _one_per_happening(found: list[tuple[Token, Event]]) -> list[Event]:
