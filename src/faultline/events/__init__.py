@@ -17,7 +17,7 @@ from faultline import __version__
 from faultline.actors.coref import clause_subject, noun_author
 from faultline.actors.resolve import DocActors
 from faultline.events.codebook import lookup
-from faultline.events.confidence import Features, calibrated, raw_score
+from faultline.events.confidence import ARTICLE, SENTENCE, Features, calibrated, raw_score
 from faultline.events.dating import event_date
 from faultline.events.dating import narrative_past as dated_past
 from faultline.events.extract import UNIDENTIFIED_ROLE, Candidate, candidates
@@ -158,7 +158,7 @@ def _state_voice(actor: Actor | None, root: str) -> Actor | None:
 
 
 def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors,
-           narrative_past: bool = False, lead: bool = True) -> Event:
+           narrative_past: bool = False, lead: bool = True, context: str = SENTENCE) -> Event:
     verb = governing_verb(found.trigger)
     assessed = assess(found.trigger)
     code, source, target, mode = _reframed(found, assessed, actors)
@@ -195,7 +195,7 @@ def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors
         goldstein=info.goldstein, quad_class=info.quad_class,
         negated=mode.negated, modality=mode.modality,  # type: ignore[arg-type]
         location=where,
-        evidence=evidence, confidence=calibrated(score), coder=CODER,
+        evidence=evidence, confidence=calibrated(score, context), coder=CODER,
         one_sided=_one_sided(source, target), background=when.background,
         trace=_trace(found, assessed, info.code, mode, when.cue),
     )
@@ -215,12 +215,14 @@ def code(doc: Doc, article: Article, actors: DocActors) -> list[Event]:
     events: list[Event] = []
     narrative_past = False
     paragraph = -1  # where the current paragraph's break lies; -1: the lead paragraph
+    # A text of several paragraphs has its own confidence calibration (see ``confidence``).
+    context = ARTICLE if "\n\n" in doc.text.strip() else SENTENCE
     for sentence in doc.sents:
         # (a paragraph break is a whitespace token ending the previous sentence)
         if (start := doc.text.rfind("\n\n", 0, sentence.start_char + 1)) != paragraph:
             narrative_past, paragraph = False, start
-        events += _one_per_happening(_sentence_events(sentence, article, actors,
-                                                      narrative_past, lead=paragraph < 0))
+        events += _one_per_happening(_sentence_events(
+            sentence, article, actors, narrative_past, lead=paragraph < 0, context=context))
         if (past := dated_past(sentence, article.published)) is not None:
             narrative_past = past
     return _mark_repeats(events)
@@ -276,8 +278,8 @@ def _specificity(event: Event) -> tuple[int, bool, float]:
 
 
 def _sentence_events(sentence: Span, article: Article, actors: DocActors,
-                     narrative_past: bool = False, lead: bool = True
-                     ) -> list[tuple[Token, Event]]:
+                     narrative_past: bool = False, lead: bool = True,
+                     context: str = SENTENCE) -> list[tuple[Token, Event]]:
     """The events of one sentence with their triggers, each (source, target, code) once, at
     most ``MAX_EVENTS_PER_SENTENCE``."""
     events: list[tuple[Token, Event]] = []
@@ -293,7 +295,7 @@ def _sentence_events(sentence: Span, article: Article, actors: DocActors,
         tried.add(matched)
         if len(tried) > MAX_CANDIDATES_PER_SENTENCE:
             break
-        event = _event(article, sentence, found, actors, narrative_past, lead)
+        event = _event(article, sentence, found, actors, narrative_past, lead, context)
         if event.source and event.target and event.source.code == event.target.code:
             continue  # a stance reframed onto its own speaker ("X said X must go")
         key = (event.source.code if event.source else None,
