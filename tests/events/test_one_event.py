@@ -69,3 +69,11 @@ def test_a_happening_told_again_in_the_article_points_to_its_first_report() -> N
     assert repeat.repeat_of == first.event_id and not repeat.counted
     assert f"repeat:of={first.event_id}" in repeat.trace
     assert repeat.to_dict()["repeat_of"] == first.event_id
+
+
+def test_killed_fighting_someone_is_that_side_s_use_of_force() -> None:
+    events = coded("Three Kenyan soldiers were killed fighting al-Shabaab in Somalia on Monday.")
+    death = next(e for e in events if e.evidence.trigger == "killed")
+    assert death.cameo == "190" and death.target is not None and death.target.code == "KENMIL"
+    assert death.source is not None and death.source.code == "SOMREBSHB"
+    assert "src:combat_opponent>190" in death.trace

@@ -377,11 +377,19 @@ def _unnamed_perpetrator(actors: DocActors, verb: Token, sources: list[Actor],
 
 def _combat_death(actors: DocActors, verb: Token, sources: list[Actor],
                   target: Actor | None, code: str) -> list[Actor] | None:
-    """"two soldiers were killed in clashes with the rebels": a death in combat, with nobody
-    named as its doer, is the opposing side's use of conventional force (190) against the
-    dead; the opponent is the "with" phrase of the combat noun."""
+    """"two soldiers were killed in clashes with the rebels", "… killed fighting the rebels":
+    a death in combat, with nobody named as its doer, is the opposing side's use of
+    conventional force (190) against the dead; the opponent is the "with" phrase of the
+    combat noun, or the object of the combat verb ("fight" is in ``combat_noun``)."""
     if sources or target is None or code[:2] not in VIOLENT_ROOTS:
         return None
+    for clause in verb.children:  # "three soldiers were killed (while) fighting al-Shabaab"
+        if clause.dep_ in {"advcl", "xcomp"} and clause.tag_ == "VBG" \
+                and clause.lemma_.lower() in load_cues()["combat_noun"]:
+            opponents = [a for t in clause.children if t.dep_ == "dobj"
+                         for a in _actors_of(actors, t) if a.code and a.code != target.code]
+            if opponents:
+                return opponents[:1]
     for fight in _prep_objects(verb, ("in", "during")):
         if fight.lemma_.lower() not in load_cues()["combat_noun"]:
             continue
