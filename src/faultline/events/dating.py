@@ -172,6 +172,13 @@ def _owner(ent: Span) -> Token:
     return _clause_verb(head)
 
 
+def _noun_phrase(noun: Token) -> tuple[Token, ...]:
+    """The noun and, for "rounds of talks", "a series of strikes", the noun it is "of"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        return noun, noun.head.head
+    return (noun,)
+
+
 def _time_expressions(sentence: Span, verb: Token, trigger: Token | None = None,
                       governing: bool = True) -> list[Span]:
     """DATE entities of the trigger's clause (or modifying the trigger noun), then, with
@@ -185,8 +192,8 @@ def _time_expressions(sentence: Span, verb: Token, trigger: Token | None = None,
         if owner == verb or (trigger is not None and owner == trigger):
             found.append((0, ent))
         elif trigger is not None and trigger != verb and owner.dep_ == "acl" \
-                and owner.head == trigger:
-            found.append((0, ent))  # "talks brokered by Qatar in 2023"
+                and owner.head in _noun_phrase(trigger):
+            found.append((0, ent))  # "(rounds of) talks brokered by Qatar in 2023"
         elif governing and owner.pos_ in {"VERB", "AUX"} and owner.is_ancestor(verb):
             found.append((1, ent))
         elif owner.dep_ == "advcl" and owner.head == verb and any(
