@@ -77,3 +77,12 @@ def test_killed_fighting_someone_is_that_side_s_use_of_force() -> None:
     assert death.cameo == "190" and death.target is not None and death.target.code == "KENMIL"
     assert death.source is not None and death.source.code == "SOMREBSHB"
     assert "src:combat_opponent>190" in death.trace
+
+
+def test_an_army_killing_fighters_is_combat_not_an_assault() -> None:
+    combat = next(e for e in coded("Nigerian troops killed twenty Boko Haram fighters on "
+                                   "Monday.") if e.evidence.trigger == "killed")
+    assert combat.cameo == "190" and "conv:assault>190" in combat.trace
+    murder = next(e for e in coded("Boko Haram fighters killed twenty villagers in Borno on "
+                                   "Monday.") if e.evidence.trigger == "killed")
+    assert murder.cameo != "190"

@@ -105,6 +105,11 @@ DEFENCELESS_ROLES = frozenset({"CVL", "REF"})
 IRREGULAR_ROLES = frozenset({"REB", "INS", "UAF"})
 CROWD_ROLES = frozenset({"CVL", "EDU", "LAB"})
 VIOLENT_PROTEST = "145"
+# A killing between armed sides is combat (conventional force, 190), not CAMEO's killing by
+# physical assault (1823), which is for the defenceless.
+KILLING_BY_ASSAULT = "1823"
+ARMED_ROLES = frozenset({"MIL", "REB", "INS", "COP", "SPY", "UAF"})
+COMBATANT_ROLES = frozenset({"MIL", "REB", "INS"})
 # Meetings, visits and talks (CAMEO 04): the place they are held in is never their target.
 CONSULT_ROOT = "04"
 # Meetings (04) and shows of force (15): where they happen is not whom they concern.
@@ -958,7 +963,11 @@ def _framed_code(head: Token, entry: Entry, obj: Token | None) -> str:
 def _assault(code: str, source: Actor, target: Actor | None) -> str:
     """An armed attack by irregulars on civilians or refugees is CAMEO's unconventional
     violence (180), and an attack by a crowd of civilians or protesters a violent protest
-    (145), not conventional military force (190)."""
+    (145), not conventional military force (190); a killing of fighters by an armed side is
+    combat (190), not a killing by physical assault (1823)."""
+    if code == KILLING_BY_ASSAULT and target is not None and target.role in COMBATANT_ROLES \
+            and source.role in ARMED_ROLES:
+        return CONVENTIONAL_FORCE  # "the army said it had killed 20 militants"
     if code != CONVENTIONAL_FORCE:
         return code
     if source.role in CROWD_ROLES:
