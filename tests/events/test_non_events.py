@@ -80,3 +80,13 @@ def test_wanted_permitted_or_possible_events_are_not_counted(text: str, trigger:
                                                               cue: str) -> None:
     for event in with_trigger(text, trigger):
         assert not event.counted and cue in event.trace
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan accused the RSF and allied militias of killing Masalit civilians.",
+    "Villagers accused Malian soldiers and allied fighters of killing Fulani herders.",
+])
+def test_an_act_someone_is_accused_of_is_not_counted(text: str) -> None:
+    for event in with_trigger(text, "killing"):
+        assert event.modality == "hypothetical" and not event.counted
+        assert "mod:alleged=accuse" in event.trace

@@ -178,12 +178,25 @@ def _obliging_reporter(verb: Token) -> Token | None:
     return None
 
 
+def _governor(gerund: Token) -> Token:
+    """What a preposition's gerund hangs on: "accused Sudan of backing" → accused, also when
+    the parse hangs "of" on the object ("accused soldiers and fighters of killing")."""
+    governor = gerund.head.head
+    if governor.pos_ not in {"NOUN", "PROPN"}:
+        return governor
+    while governor.dep_ == "conj" and governor.head != governor:  # "soldiers and fighters of"
+        governor = governor.head
+    if governor.pos_ == "VERB":  # (a misparse joining the second object to the verb)
+        return governor
+    return governor.head if governor.dep_ == "dobj" else gerund.head.head
+
+
 def assess(trigger: Token) -> Modality:
     """Polarity and modality of the event expressed by ``trigger``."""
     sentence = trigger.sent
     verb = governing_verb(trigger)
     cues: list[str] = []
-    governor = verb.head.head.lemma_.lower() if verb.dep_ == "pcomp" else ""
+    governor = _governor(verb).lemma_.lower() if verb.dep_ == "pcomp" else ""
     alleged = verb.dep_ == "pcomp" and (
         (verb.head.lower_ in {"of", "for"} and governor in ALLEGING_VERBS)
         or (verb.head.lower_ == "against" and governor in WARNING_VERBS))  # "warned X against"
