@@ -213,16 +213,19 @@ def code(doc: Doc, article: Article, actors: DocActors) -> list[Event]:
     an event long before publication goes on in that past until a sentence dates another; the
     lead paragraph tells the news, so only later ones read a present tense as background."""
     events: list[Event] = []
-    narrative_past = False
-    paragraph = -1  # where the current paragraph's break lies; -1: the lead paragraph
+    narrative_past, lead = False, True
     # A text of several paragraphs has its own confidence calibration (see ``confidence``).
     context = ARTICLE if "\n\n" in doc.text.strip() else SENTENCE
+    previous: int | None = None  # where the previous sentence starts
     for sentence in doc.sents:
-        # (a paragraph break is a whitespace token ending the previous sentence)
-        if (start := doc.text.rfind("\n\n", 0, sentence.start_char + 1)) != paragraph:
-            narrative_past, paragraph = False, start
+        # A paragraph break is a whitespace token ending the previous sentence (looked for
+        # between the two sentence starts only, so the whole text is read once).
+        if previous is not None and doc.text.find("\n\n", previous,
+                                                  sentence.start_char + 1) >= 0:
+            narrative_past, lead = False, False
+        previous = sentence.start_char
         events += _one_per_happening(_sentence_events(
-            sentence, article, actors, narrative_past, lead=paragraph < 0, context=context))
+            sentence, article, actors, narrative_past, lead=lead, context=context))
         if (past := dated_past(sentence, article.published)) is not None:
             narrative_past = past
     return _mark_repeats(events)
