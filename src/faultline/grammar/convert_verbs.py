@@ -38,7 +38,7 @@ import argparse
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from faultline.events.codebook import load_codebook
@@ -56,6 +56,8 @@ LEXICON_FILE = EVENTS_DATA / "lexicon-phoenix.tsv"
 COLUMNS = ("cameo", "pos", "lemma", "object", "prep", "flags", "note")
 KINDS = ("pattern", "bare")
 NULL_CODE = "---"
+# A word opening "(...)" this often is a preposition; once ("(PEACE ...)") is a slip.
+MIN_PREP_USES = 2
 # The review's wildcard for "every kind" or "every lemma" of a root.
 ANY = "*"
 
@@ -105,6 +107,7 @@ class Words:
 
     particles: frozenset[str]
     same_plural: frozenset[str]
+    preps: frozenset[str] = frozenset()  # the prepositions the dictionary's patterns use
 
 
 @dataclass
@@ -331,6 +334,11 @@ def convert_pattern(block: Block, number: int, text: str, synsets: dict[str, lis
             continue
         if element in {"^", "%", "$", "+"}:
             return "pattern: slot marker it cannot place (^ % $ +)"
+        if element.lower() in words.preps:  # "* WITH": a preposition written bare
+            if target:
+                return "pattern: two target prepositions"
+            target = element.lower()
+            continue
         if objects:
             return "pattern: two objects"
         found = _nouns(element, synsets, words)
@@ -369,8 +377,11 @@ def convert(text: str, words: Words) -> Result:
     """Every row the dictionary text converts to, and the drop counts."""
     result = Result()
     synsets, blocks = read_dictionary(text, result)
-    # words that may follow a verb in a lemma: particles, and the prepositions of patterns
-    tails = words.particles | {m.lower() for m in re.findall(r"\(\s*([A-Za-z]+)", text)}
+    uses = Counter(m.lower() for line in text.splitlines() if line.startswith("-")
+                   for m in re.findall(r"\(\s*([A-Z]+)", line))
+    preps = frozenset(w for w, n in uses.items() if n >= MIN_PREP_USES)
+    words = replace(words, preps=preps)
+    tails = words.particles | preps  # words that may follow a verb in a lemma
     for block in blocks:
         for verb in [v for v in block.verbs if not _verb_ok(v, tails)]:
             result.dropped["verb: not a verb with particles (\"killed and\", \"wage war\")"] += 1
