@@ -279,7 +279,7 @@ def _source_verbs(block: Block, comment: str) -> list[str]:
     named = []
     for part in re.split(r"[,;]", comment):
         word = part.strip().split("  ")[0].strip().lower().replace("_", " ")
-        if word in block.forms and block.forms[word] not in named:
+        if block.forms.get(word) in block.verbs and block.forms[word] not in named:
             named.append(block.forms[word])
     if not named and len(block.verbs) == 1:
         named = list(block.verbs)
