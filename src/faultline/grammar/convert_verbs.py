@@ -157,7 +157,7 @@ def singular(word: str, words: Words) -> str:
     """The lemma of a dictionary noun: PETRARCH writes plurals ("SANCTIONS", "RALLIES")."""
     if word in words.same_plural or len(word) < 4 or word.endswith(("ss", "us", "is")):
         return word
-    if word.endswith("ies"):
+    if word.endswith("ies") and len(word) > len("ties"):  # "rallies"; "ties" is "tie"
         return word[:-3] + "y"
     if word.endswith(("sses", "ches", "shes", "xes")):
         return word[:-2]
