@@ -110,9 +110,11 @@ def test_the_review_keeps_by_root_kind_and_lemma(tmp_path: Path) -> None:
     review = tmp_path / "review.tsv"
     review.write_text("root\tkind\tlemma\tdecision\treason\n"
                       "19\t*\t*\tkeep\tholds\n19\tbare\t*\tdrop\ttoo broad\n"
-                      "19\tpattern\tfire\tdrop\tsense\n", encoding="utf-8")
+                      "19\tpattern\tfire\tdrop\tsense\n"
+                      "19\tpattern\tlob=194\tdrop\tone code\n", encoding="utf-8")
     decided = cv.load_review(review)
     assert decided.keeps("195", "pattern", "lob")
+    assert not decided.keeps("194", "pattern", "lob")
     assert not decided.keeps("190", "bare", "lob")
     assert not decided.keeps("193", "pattern", "fire")
     assert not decided.keeps("141", "pattern", "lob")  # a root nobody reviewed stays out
@@ -157,8 +159,9 @@ def test_ours_win_in_the_loaded_lexicon() -> None:
 def test_every_named_review_line_names_a_candidate() -> None:
     """A review line for a lemma that no candidate of its root has is stale (a typo, or a
     converter change moved the row): it would silently decide nothing."""
-    candidates = {(r["cameo"][:2], r["note"].split(":")[0], r["lemma"])
-                  for _, r in parse_rows("c", cv.CANDIDATES_FILE.read_text("utf-8"))}
+    candidates = {(r["cameo"][:2], r["note"].split(":")[0], name)
+                  for _, r in parse_rows("c", cv.CANDIDATES_FILE.read_text("utf-8"))
+                  for name in (r["lemma"], f"{r['lemma']}={r['cameo']}")}
     review = parse_rows("r", cv.REVIEW_FILE.read_text("utf-8"))
     stale = [row for _, row in review if row["lemma"] != cv.ANY and not any(
         (row["root"], kind, row["lemma"]) in candidates

@@ -357,13 +357,14 @@ def merged(rows: Iterable[Row]) -> list[tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class Review:
-    """Decisions by (root, kind, lemma); ``*`` as kind or lemma covers all."""
+    """Decisions by (root, kind, lemma or lemma=code); ``*`` as kind or lemma covers all."""
 
     decisions: dict[tuple[str, str, str], bool]
 
     def keeps(self, cameo: str, kind: str, lemma: str) -> bool:
-        root = cameo[:2]
-        for key in ((root, kind, lemma), (root, ANY, lemma), (root, kind, ANY), (root, ANY, ANY)):
+        root, coded = cameo[:2], f"{lemma}={cameo}"  # "stage=143": one code of a lemma
+        for key in ((root, kind, coded), (root, ANY, coded), (root, kind, lemma),
+                    (root, ANY, lemma), (root, kind, ANY), (root, ANY, ANY)):
             if key in self.decisions:
                 return self.decisions[key]
         return False
