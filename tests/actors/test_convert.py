@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from faultline.actors.convert import convert, map_code, parse_date, write
+from faultline.actors.convert import convert, write
+from faultline.actors.petrarch import map_code, parse_date
 from faultline.tsv import parse_rows
 
 ISO = {"RUS", "ARM", "VGB", "DEU", "SRB", "XKX", "NER", "MLI", "USA", "TLS", "GBR"}

@@ -5,35 +5,37 @@ Re-runnable and deterministic: ``python -m faultline.actors.convert PHOENIX_DIR`
 TSV files and ``summary.tsv`` (what was kept and dropped, and why) from the same input. The
 converted files are committed, so users never need the Phoenix folder.
 
-Decisions (each counted in ``summary.tsv``):
-- CAMEO country codes map to ISO 3166-1 alpha-3 through ``CAMEO_TO_ISO`` (Kosovo → XKX,
-  historic states → their main successor, parts of a historic or parent state → the part:
-  ``USRARM`` → ARM, ``GBRVGB`` → VGB); IGO/NGO/IMG codes and regional group codes have no
-  country; a code that maps to nothing is dropped.
-- Dates: ``YYMMDD`` pivots at ``PIVOT_YEAR`` (≤ 20 → 20yy); ``<date`` opens the start,
-  ``>date`` the end; an open range begun before ``STALE_BEFORE`` is closed at ``STALE_BEFORE``
-  and marked ``stale`` (the lists stop around 2014–16; who held the office after is unknown).
-  A code line without a date is the entry's default, used when no dated line holds.
-- Entries whose every code is undated are fixed actors (institutions, IGOs, NGOs, groups) and go
-  to ``organisations.tsv``; multinational companies (``MNC``) are dropped.
-- Country-block synonyms (cities, regions, variants) become places, except misspellings of a
-  name of the same block (edit distance ≤ ``MISSPELLING_DISTANCE``) and names listed under two
-  countries. People keep every variant (transliterations), but not title-prefixed variants
-  ("PRESIDENT_PUTIN_"), which the resolver reads from the title itself, nor single-word ones
-  (a surname alone is matched only after the full name in the same article).
+Decisions (each counted in ``summary.tsv``, listed in ``docs/actors.md``): CAMEO codes map
+to ISO3 (``petrarch.CAMEO_TO_ISO``); open ranges begun before ``STALE_BEFORE`` are closed
+there and marked ``stale``; entries with only undated codes are fixed actors; multinational
+companies, misspellings of a country block's own names (edit distance ≤
+``MISSPELLING_DISTANCE``), names listed under two countries, title-prefixed and single-word
+person variants are dropped.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-import unicodedata
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from faultline.actors.kb import ROLES
+from faultline.actors.petrarch import (
+    INTERNATIONAL_ROLES,
+    REGION_CODES,
+    Entry,
+    code_role,
+    map_code,
+    parse_date,
+    phrase_text,
+    read_agents,
+    read_entries,
+    slug,
+    split_code,
+)
+from faultline.actors.records import ROLES
+from faultline.actors.words import words
 from faultline.tsv import parse_rows
 
 COUNTRIES_FILE = "Phoenix.Countries.actors.txt"
@@ -44,78 +46,26 @@ OUT_DIR = Path(__file__).parent / "data" / "phoenix"
 ISO_FILE = Path(__file__).parent / "data" / "countries.tsv"
 PLACES_FILE = Path(__file__).parent / "data" / "places.tsv"
 
-# Two-digit years up to this one are 20yy, later ones 19yy.
-PIVOT_YEAR = 20
 # Open "still in office" ranges begun before this date are closed here and marked stale.
 STALE_BEFORE = "2016-01-01"
 # A country-block synonym this close to another name of the block is a misspelling.
 MISSPELLING_DISTANCE = 2
 MIN_MISSPELLING_CHARS = 6
 
-# CAMEO codes that are not ISO 3166-1 alpha-3, mapped deliberately (None: no country).
-CAMEO_TO_ISO: dict[str, str | None] = {
-    "KSV": "XKX", "KOS": "XKX",  # Kosovo: the user-assigned code in common use
-    "TMP": "TLS",  # East Timor (before and after independence)
-    "USR": "RUS", "SUN": "RUS",  # Soviet Union → Russia (its parts map to themselves)
-    "DDR": "DEU",  # East Germany → Germany
-    "YUG": "SRB", "FRY": "SRB", "SCG": "SRB",  # Yugoslavia, Serbia and Montenegro → Serbia
-    "CSK": "CZE",  # Czechoslovakia → Czechia
-    "SRP": "BIH",  # Republika Srpska
-    "KRJ": "HRV",  # Republic of Serbian Krajina
-    "FRN": "FRA",  # CAMEO's France-overseas prefix
-    "IMY": "IMN",  # Isle of Man
-    "ANG": "AGO",  # Angola's old code
-    "KNT": None,  # Kinakuta: TABARI's fictional test country
-}
-# Code prefixes of actors with no country: international bodies, NGOs, international armed
-# groups, and the regional codes of the armed-groups file.
-INTERNATIONAL_PREFIXES = frozenset({"IGO", "NGO", "IMG"})
-REGION_CODES = frozenset({"INT", "MEA", "SAS", "KKL", "WEU", "SEA", "EAF", "LAM", "CFR", "ASA",
-                          "AFR", "SAF", "NMR", "EEU", "EUR", "CAS", "EIN", "SAM", "NAF", "WAF"})
-# CAMEO sectors we code under another of our roles; religions are REL.
-SECTOR_ROLES = {"BUD": "REL", "CHR": "REL", "MUS": "REL", "JEW": "REL", "HIN": "REL",
-                "ENV": "NGO", "HRI": "NGO", "RAD": "OPP", "PTY": "OPP"}
 # First words of person variants that are titles or nationalities, not names.
-TITLE_WORDS = frozenset({"PRESIDENT", "PRIME", "MINISTER", "FOREIGN", "DEFENSE", "DEFENCE",
-                         "GENERAL", "GEN.", "KING", "QUEEN", "PRINCE", "SHEIKH", "SECRETARY",
-                         "SECRETARY-GENERAL", "CHANCELLOR", "PREMIER", "SENATOR", "SEN.",
-                         "DR.", "MR.", "MRS.", "MS.", "AYATOLLAH", "COLONEL", "COL.",
-                         "VICE", "DEPUTY", "FORMER", "UN", "U.N.", "UNITED", "EMIR",
-                         "SULTAN", "GOVERNOR", "MAYOR", "JUDGE", "AMBASSADOR", "LEADER"})
+TITLE_WORDS = words("title_word")
 # Roles of state bodies more specific than GOV ("USAGOVLEG": the legislature).
 SPECIFIC_STATE_ROLES = ("LEG", "JUD", "SPY", "COP")
-# The role of an international actor whose code names none.
-INTERNATIONAL_ROLES = {"IGO": "GOV", "NGO": "NGO", "IMG": "REB"}
-# A one-word name this short is an acronym.
-ACRONYM_CHARS = 4
 # Words that name a kind of body, never one body: a one-word name equal to one of these (or
 # to a role word) is dropped ("Senate", "Organization").
-GENERIC_WORDS = frozenset({"organization", "organisation", "front", "movement", "party",
-                           "group", "union", "league", "army", "council", "committee",
-                           "brigade", "brigades", "congress", "senate", "parliament",
-                           "assembly", "government", "cabinet", "ministry", "court",
-                           "police", "resistance", "revolution", "liberation", "vanguard",
-                           "falcon", "falcons", "tigers", "eagles", "lions", "base"})
+GENERIC_WORDS = words("generic_word")
 ROLES_FILE = Path(__file__).parent / "data" / "roles.tsv"
 # Last words of a person's variants that name their government or followers instead.
-FOLLOWING_WORDS = frozenset({"administration", "government", "regime", "cabinet", "camp",
-                             "supporters", "loyalists", "forces", "followers"})
+FOLLOWING_WORDS = words("following_word")
 STALE = "stale"
 DEFAULT = "default"
-CODE = re.compile(r"\[([^\]\s]*)(?:\s+([<>]?)\s*([0-9-]*))?\s*\]")
 DATE_RANGE = re.compile(r"^(\d{6}|\d{8})-(\d{6}|\d{8})$")
 ONE_DATE = re.compile(r"^(\d{6}|\d{8})$")
-
-
-@dataclass
-class Entry:
-    """One dictionary record: a primary phrase, its synonyms and its code lines."""
-
-    file: str
-    line: int
-    name: str
-    synonyms: list[str] = field(default_factory=list)
-    codes: list[tuple[str, str, str, int]] = field(default_factory=list)  # code, op, dates, line
 
 
 @dataclass
@@ -124,106 +74,6 @@ class Summary:
 
     def add(self, what: str, reason: str, n: int = 1) -> None:
         self.counts[(what, reason)] += n
-
-
-def read_entries(path: Path) -> Iterator[Entry]:
-    """The records of an actors file: primary lines, ``+`` synonyms and tab-indented codes
-    (codes may also follow a primary phrase on its own line)."""
-    entry: Entry | None = None
-    for number, raw in enumerate(path.read_text("latin-1").splitlines(), start=1):
-        line = raw.split("#", 1)[0].rstrip()
-        if not line.strip():
-            continue
-        if line[0] in " \t":
-            if entry is not None:
-                entry.codes += [(c, op, d, number) for c, op, d in CODE.findall(line)]
-            continue
-        if line.startswith("+"):
-            if entry is not None:
-                phrase = CODE.split(line[1:], maxsplit=1)[0]
-                entry.synonyms.append(phrase.strip())
-                entry.codes += [(c, op, d, number) for c, op, d in CODE.findall(line)]
-            continue
-        if entry is not None:
-            yield entry
-        phrase = line.split("[", 1)[0].strip()
-        entry = Entry(path.name, number, phrase)
-        entry.codes += [(c, op, d, number) for c, op, d in CODE.findall(line)]
-    if entry is not None:
-        yield entry
-
-
-def phrase_text(phrase: str) -> str:
-    """``VLADIMIR_PUTIN_`` → ``Vladimir Putin``; acronyms (no vowel, dotted, or a short name
-    alone: ``GIA``, ``ISIS``) stay upper."""
-    words = [w for w in re.split(r"[_\s]+", phrase.strip()) if w]
-    if len(words) == 1 and len(words[0]) <= ACRONYM_CHARS and words[0].isalpha():
-        return words[0]
-    return " ".join(_word_case(w) for w in words)
-
-
-def _word_case(word: str) -> str:
-    if "." in word or not re.search(r"[AEIOUY]", word) or (
-            len(word) <= 2 and word.isalpha()
-            and word not in {"OF", "AL", "EL", "DE", "DA", "DU", "LA", "LE", "BIN", "AN"}):
-        return word
-    if word.startswith(("AL-", "EL-")):
-        return word[:3].lower() + _word_case(word[3:])
-    if word in {"OF", "THE", "AND", "FOR", "IN", "ON", "DE", "DA", "DU", "LA", "LE", "VAN",
-                "VON", "DER", "BIN", "BEN", "AL", "EL", "DI", "DEL", "Y"}:
-        return word.lower()
-    return "-".join(part.capitalize() for part in word.split("-"))
-
-
-def slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
-
-
-def parse_date(value: str) -> str | None:
-    """``YYMMDD`` or ``YYYYMMDD`` → ISO date, None when malformed."""
-    if len(value) == 6:
-        year = int(value[:2])
-        value = f"{2000 + year if year <= PIVOT_YEAR else 1900 + year}{value[2:]}"
-    try:
-        year, month, day = int(value[:4]), int(value[4:6]), int(value[6:8])
-        import datetime as dt
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-def split_code(code: str, iso: set[str]) -> tuple[str | None, str | None, bool]:
-    """(country, role, ok) of a CAMEO actor code; ``ok`` False when the code cannot be mapped.
-    International and regional codes have no country."""
-    country, role, ok, _ = map_code(code, iso)
-    return country, role, ok
-
-
-def map_code(code: str, iso: set[str]) -> tuple[str | None, str | None, bool, str]:
-    """``split_code`` and the code rewritten with the ISO country (``KSVMIL`` → ``XKXMIL``,
-    ``USRARM`` → ``ARM``); international codes stay as they are."""
-    head, rest = code[:3], code[3:]
-    if head in INTERNATIONAL_PREFIXES or head in REGION_CODES:
-        return None, _role(rest), True, code
-    part = rest[:3]
-    mapped_part = part if part in iso else CAMEO_TO_ISO.get(part) if part else None
-    if part and mapped_part and part not in ROLES:  # a part of a state: USRARM, GBRVGB
-        return mapped_part, _role(rest[3:]), True, mapped_part + rest[3:]
-    country = head if head in iso else CAMEO_TO_ISO.get(head)
-    return country, _role(rest), country is not None, (country or head) + rest
-
-
-def _role(rest: str, *, agent: bool = False) -> str | None:
-    """The first of our roles among the code's three-letter parts; a religion or other sector
-    maps to a role only for a role word (an agent), not as an attribute of an actor code."""
-    for start in range(0, len(rest), 3):
-        chunk = rest[start:start + 3]
-        if chunk in ROLES:
-            return chunk
-        if agent and chunk in SECTOR_ROLES:
-            return SECTOR_ROLES[chunk]
-    return None
 
 
 def edit_distance(a: str, b: str) -> int:
@@ -281,8 +131,9 @@ def _code_ranges(entry: Entry, summary: Summary
     return ranges
 
 
-def _our_countries() -> tuple[set[str], set[str]]:
-    """The ISO codes of our countries.tsv, and every name it or our places.tsv gives."""
+def _our_countries(national: dict[str, set[str]]) -> tuple[set[str], set[str]]:
+    """The ISO codes of our countries.tsv, and every name it or our places.tsv gives; fills
+    ``national`` (country names and demonyms → ISO3)."""
     codes: set[str] = set()
     names: set[str] = set()
     for _, row in parse_rows(ISO_FILE.name, ISO_FILE.read_text("utf-8")):
@@ -291,23 +142,19 @@ def _our_countries() -> tuple[set[str], set[str]]:
             names.update(n.strip() for n in cell.split("|") if n.strip())
         for cell in (row["name"], row["aliases"], row["adjectives"]):
             for name in (n.strip() for n in cell.split("|") if n.strip()):
-                NATIONAL_NAMES.setdefault(name.casefold(), set()).add(row["iso3"])
+                national.setdefault(name.casefold(), set()).add(row["iso3"])
     for _, row in parse_rows(PLACES_FILE.name, PLACES_FILE.read_text("utf-8")):
         names.update(n.strip() for n in (row["name"], *row["aliases"].split("|")) if n.strip())
     return codes, names
 
 
-# Country names and demonyms → ISO3, filled from our countries.tsv by ``_our_countries``.
-NATIONAL_NAMES: dict[str, set[str]] = {}
-
-
-def country_in_name(name: str) -> str | None:
+def country_in_name(name: str, national: dict[str, set[str]]) -> str | None:
     """The one country a group's name names ("Palestine Liberation Organization" → PSE)."""
     words = re.findall(r"[\w']+", name.casefold())
     found = set()
     for size in (3, 2, 1):
         for i in range(len(words) - size + 1):
-            found |= NATIONAL_NAMES.get(" ".join(words[i:i + size]), set())
+            found |= national.get(" ".join(words[i:i + size]), set())
     return found.pop() if len(found) == 1 else None
 
 
@@ -318,16 +165,20 @@ class Tables:
     places: list[list[str]] = field(default_factory=list)
     roles: list[list[str]] = field(default_factory=list)
     summary: Summary = field(default_factory=Summary)
+    # what the conversion reads besides an entry: our country names and demonyms → ISO3, and
+    # the one-word role nouns (ours and the Phoenix agents'), which are never a name alone
+    national: dict[str, set[str]] = field(default_factory=dict)
+    role_words: set[str] = field(default_factory=set)
 
 
 def convert(phoenix: Path) -> Tables:
     """Every table, built from the Phoenix folder."""
-    iso, ours = _our_countries()
     tables = Tables()
+    iso, ours = _our_countries(tables.national)
     _convert_agents(phoenix / AGENTS_FILE, tables)
-    GENERIC_ROLE_WORDS.update(row[0] for row in tables.roles if " " not in row[0])
-    GENERIC_ROLE_WORDS.update(row["word"] for _, row in
-                              parse_rows(ROLES_FILE.name, ROLES_FILE.read_text("utf-8")))
+    tables.role_words.update(row[0] for row in tables.roles if " " not in row[0])
+    tables.role_words.update(row["word"] for _, row in
+                             parse_rows(ROLES_FILE.name, ROLES_FILE.read_text("utf-8")))
     place_names = _convert_countries(phoenix / COUNTRIES_FILE, iso, tables, ours)
     _convert_actors(phoenix / INTERNATIONAL_FILE, iso, tables, place_names)
     _convert_actors(phoenix / GROUPS_FILE, iso, tables, place_names, groups=True)
@@ -368,7 +219,7 @@ def _convert_countries(path: Path, iso: set[str], tables: Tables, ours: set[str]
         if name in seen:
             continue
         seen.add(name)
-        if _generic(name):
+        if _generic(name, tables.role_words):
             tables.summary.add("place name", "a generic word")
             continue
         if name.casefold() in known:
@@ -412,16 +263,17 @@ def _convert_actors(path: Path, iso: set[str], tables: Tables, place_names: set[
             summary.add("entry", "no usable code")
             continue
         variants = []
-        if _generic(name):
+        if _generic(name, tables.role_words):
             summary.add("entry", "a generic word as its name")
-            name = next((t for t in map(_clean, entry.synonyms) if t and not _generic(t)), None)
+            name = next((t for t in map(_clean, entry.synonyms)
+                         if t and not _generic(t, tables.role_words)), None)
             if name is None:
                 continue
         for synonym in entry.synonyms:
             text = _clean(synonym)
             if text is None:
                 summary.add("variant", "malformed name")
-            elif _generic(text):
+            elif _generic(text, tables.role_words):
                 summary.add("variant", "a generic word (names a kind of body, not one)")
             elif text.split()[-1].casefold() in FOLLOWING_WORDS:
                 summary.add("variant", "names the person's government or followers, not "
@@ -471,7 +323,7 @@ def _convert_actors(path: Path, iso: set[str], tables: Tables, place_names: set[
                 summary.add("entry", "no role and no default for its kind")
                 continue
             if kind == "group" and country is None and code[:3] in REGION_CODES \
-                    and (named := country_in_name(name)) is not None:
+                    and (named := country_in_name(name, tables.national)) is not None:
                 country, code = named, named + code[3:]  # a regional group named for a country
                 summary.add("entry", "regional group placed in the country its name names")
             if kind == "national" and country:
@@ -502,52 +354,32 @@ def _unique(entity: str, mapped: list, used: set[str]) -> str:
     return entity
 
 
-def _generic(name: str) -> bool:
+def _generic(name: str, role_words: set[str]) -> bool:
+    """A one-word name that names a kind of body or a role, never one actor."""
     word = name.casefold()
-    return " " not in word and (word in GENERIC_WORDS or word in GENERIC_ROLE_WORDS
-                                or word.rstrip("s") in GENERIC_ROLE_WORDS)
-
-
-# One-word role nouns (ours and the Phoenix agents'), filled by ``convert``.
-GENERIC_ROLE_WORDS: set[str] = set()
+    return " " not in word and (word in GENERIC_WORDS or word in role_words
+                                or word.rstrip("s") in role_words)
 
 
 def _convert_agents(path: Path, tables: Tables) -> None:
-    """Role nouns → roles, ``!SET!`` substitutions expanded; a word with two roles keeps the
-    first; a code that is none of our roles is dropped."""
-    sets: dict[str, list[str]] = {}
+    """Role nouns → roles; a word with two roles keeps the first; a code that is none of our
+    roles is dropped."""
     seen: set[str] = set()
-    for number, raw in enumerate(path.read_text("latin-1").splitlines(), start=1):
-        line = raw.split("#", 1)[0].strip()
-        if not line or line.startswith("<"):
-            continue
-        if (m := re.match(r"^!(\w+)!\s*=\s*(.+)$", line)):
-            sets[m.group(1)] = [w.strip() for w in m.group(2).split(",") if w.strip()]
-            continue
-        m = re.match(r"^(.*?)\s*(?:\{[^}]*\})?\s*\[([^\]}]*)[\]}]", line)
-        if not m:
+    for number, phrases, code in read_agents(path):
+        if code is None:
             tables.summary.add("agent", "malformed line")
             continue
-        phrase, code = m.group(1).strip(), m.group(2).replace("~", "")
-        role = _role(code, agent=True)
+        role = code_role(code, agent=True)
         if role is None:
             tables.summary.add("agent", f"code {code[:3]} is none of our roles")
             continue
-        for expanded in _expand(phrase, sets):
+        for expanded in phrases:
             word = expanded.replace("_", " ").lower().strip()
             if not word or word in seen:
                 tables.summary.add("agent", "repeated word")
                 continue
             seen.add(word)
             tables.roles.append([word, role, "phoenix", f"{path.name}:{number}"])
-
-
-def _expand(phrase: str, sets: dict[str, list[str]]) -> list[str]:
-    m = re.search(r"!(\w+)!", phrase)
-    if not m or m.group(1) not in sets:
-        return [phrase]
-    return [x for item in sets[m.group(1)]
-            for x in _expand(phrase[:m.start()] + item + phrase[m.end():], sets)]
 
 
 HEADERS = {

@@ -21,21 +21,20 @@ from typing import Protocol
 from spacy.tokens import Doc, Token
 
 from faultline.actors.kb import load_kb
+from faultline.actors.words import words
 from faultline.model import Actor
 
 # The pronouns that stand for an actor ("us", not "US": the parser must call them PRON).
-PRONOUNS = frozenset({"they", "them", "it", "we", "us", "he", "she", "him", "her"})
-SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "declare", "announce", "insist"})
+PRONOUNS = words("pronoun")
+SPEECH_VERBS = words("speech_verb")
 FIRST_PERSON = frozenset({"we", "us"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PERSONAL = frozenset({"he", "she", "him", "her"})
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that"})
-SINGULAR = frozenset({"it", "its", "he", "she", "him", "her", "his"})
+SINGULAR = words("singular_pronoun")
 PLURAL = frozenset({"they"})
 # Heads that name a person even when the knowledge base does not know who.
-PERSON_HEADS = frozenset({"president", "minister", "leader", "spokesman", "spokeswoman",
-                          "general", "official", "ambassador", "envoy", "king", "premier",
-                          "chancellor", "secretary", "chief", "commander", "governor"})
+PERSON_HEADS = words("person_head")
 # How far back (in sentences) a pronoun may look for its antecedent.
 ANTECEDENT_SENTENCES = 2
 # Clause links through which a verb inherits its subject ("criticised ... and warned").
@@ -45,14 +44,12 @@ AGENT_ENTITIES = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 # Verbs that prepare someone for what their purpose clause says: "trained the army to
 # fight" (the army fights, and the fight is a purpose, not an act); "met the envoy to discuss"
 # is not one of them (the subject discusses).
-ENABLING_VERBS = frozenset({"train", "equip", "arm", "send", "deploy", "dispatch", "help",
-                            "fund", "finance", "recruit", "mobilize", "mobilise", "prepare",
-                            "invest", "supply", "hire", "need", "require"})
+ENABLING_VERBS = words("enabling_verb")
 # "accused Sudan of backing", "thanked X for helping", "stopped X from entering", "warned X
 # against hosting": the object does what the gerund after these prepositions says.
 OBJECT_GERUND_PREPS = frozenset({"of", "for", "from", "against"})
 # Prepositions of place: a name after them is where, not who, so no pronoun stands for it.
-PLACE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+PLACE_PREPS = words("place_prep")
 # How many clause links the search for an inherited subject follows.
 MAX_SUBJECT_HOPS = 6
 

@@ -9,7 +9,7 @@ Two formats, told apart by content:
   lines, tab-indented ``[CODE YYMMDD-YYMMDD]``, ``[CODE <date]``, ``[CODE >date]`` lines.
 
 Codes are CAMEO-style: three letters of country (ISO3, or a CAMEO code the converter maps,
-``faultline.actors.convert.CAMEO_TO_ISO``) or IGO/NGO/IMG, then roles (``NERGOV``,
+``faultline.actors.petrarch.CAMEO_TO_ISO``) or IGO/NGO/IMG, then roles (``NERGOV``,
 ``MLIREBXYZ``). A line that cannot be used stops the load with an error naming file, line and
 problem: a dictionary is loaded whole or not at all.
 """
@@ -19,13 +19,18 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from faultline.actors.convert import map_code, parse_date, phrase_text, read_entries, slug
-from faultline.actors.kb import ROLES, Country, KBError, Layer, Office, Organisation
+from faultline.actors.petrarch import (
+    INTERNATIONAL_ROLES,
+    map_code,
+    parse_date,
+    phrase_text,
+    read_entries,
+    slug,
+)
+from faultline.actors.records import ROLES, Country, KBError, Layer, Office, Organisation
 from faultline.tsv import parse_rows
 
 TSV_COLUMNS = ("name", "aliases", "code", "start", "end")
-# The role an international code without one takes.
-INTERNATIONAL_ROLES = {"IGO": "GOV", "NGO": "NGO", "IMG": "REB"}
 
 
 def read_user_dictionary(path: Path, countries: dict[str, Country]) -> Layer:

@@ -14,10 +14,12 @@ The repaired text is the article's text: event offsets point into it.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import functools
 import re
 import unicodedata
+from dataclasses import dataclass
 
 import ftfy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -67,10 +69,53 @@ def case_of(text: str) -> str | None:
     return "upper" if upper > UPPER_SHARE else None
 
 
+_WORD_CHAR = re.compile(r"\w")
+# Positions after which a name may start or before which it may end (a non-word character).
+_NON_WORD = re.compile(r"\W")
+
+
+@dataclass(frozen=True)
+class NameForms:
+    """Lower-case name → its usual form, and the prefixes of the names that end before a
+    non-word character ("united" of "united nations"): a name is looked up word boundary by
+    word boundary while the text so far is such a prefix, never with one pattern of every
+    name (compiling that took seconds per process)."""
+
+    forms: dict[str, str]
+    prefixes: frozenset[str]
+
+    @classmethod
+    def build(cls, forms: dict[str, str]) -> NameForms:
+        prefixes = {key[:i] for key in forms for i in range(1, len(key))
+                    if not _WORD_CHAR.match(key, i)}
+        return cls(forms, frozenset(prefixes))
+
+    def apply(self, text: str) -> str:
+        """``text`` with every whole-word name in its usual form, the longest name first at
+        each position, left to right."""
+        ends = [m.start() for m in _NON_WORD.finditer(text)] + [len(text)]
+        parts: list[str] = []
+        done = 0
+        for start in [0, *(e + 1 for e in ends[:-1])]:
+            if start < done or start >= len(text):
+                continue
+            best = None
+            for end in ends[bisect.bisect_right(ends, start):]:
+                candidate = text[start:end]
+                if candidate in self.forms:
+                    best = end
+                if candidate not in self.prefixes:
+                    break
+            if best is not None:
+                parts += [text[done:start], self.forms[text[start:best]]]
+                done = best
+        return "".join(parts) + text[done:]
+
+
 @functools.cache
-def _names() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Every knowledge-base name by its lower-case form, and one pattern matching them all
-    (longest first). Names that are English function words ("US" / "us") are left out."""
+def _names() -> NameForms:
+    """Every knowledge-base name by its lower-case form. Names that are English function words
+    ("US" / "us") are left out."""
     from faultline.actors.kb import load_kb
 
     forms: dict[str, str] = {}
@@ -82,8 +127,7 @@ def _names() -> tuple[re.Pattern[str], dict[str, str]]:
         current = forms.get(key)
         if current is None or (current.isupper() and not name.isupper()):
             forms[key] = name  # "Aruba" over "ARUBA"; "NATO" when that is the only form
-    alternatives = "|".join(re.escape(k) for k in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), forms
+    return NameForms.build(forms)
 
 
 def restore_case(text: str) -> tuple[str, str | None]:
@@ -92,8 +136,7 @@ def restore_case(text: str) -> tuple[str, str | None]:
     lost = case_of(text)
     if lost is None:
         return text, None
-    pattern, forms = _names()
-    cased = pattern.sub(lambda m: forms[m.group(0)], text.lower())
+    cased = _names().apply(text.lower())
     cased = _I.sub("I", cased)
 
     def capital(found: re.Match[str]) -> str:
