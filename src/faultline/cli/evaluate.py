@@ -65,6 +65,12 @@ def eval_events(
         matrix.add_row(gold, *(str(result.root_confusion.get((gold, c), "") or "")
                                for c in roots))
     console.print(matrix)
+    per_root = Table(title="Per gold root, CAMEO examples: found, right root and 3-digit")
+    for column in ("gold root", "found", "right root (of found)", "3-digit (of found)"):
+        per_root.add_column(column, justify="left" if column == "gold root" else "right")
+    for root, scores in sorted(result.per_root.items()):
+        per_root.add_row(root, str(scores.found), str(scores.root), str(scores.digit3))
+    console.print(per_root)
     reliability = Table(title="Confidence reliability (coded confidence → observed precision)")
     for column in ("confidence bin", "observed precision"):
         reliability.add_column(column)

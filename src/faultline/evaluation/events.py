@@ -56,6 +56,16 @@ class Score:
 
 
 @dataclass
+class RootScores:
+    """The CAMEO examples of one gold root: event found, and of those found the right root and
+    the right 3-digit code (shows which roots a lexicon change helps or hurts)."""
+
+    found: Score = field(default_factory=Score)
+    root: Score = field(default_factory=Score)
+    digit3: Score = field(default_factory=Score)
+
+
+@dataclass
 class EventReport:
     cameo_found: Score = field(default_factory=Score)
     cameo_root: Score = field(default_factory=Score)
@@ -69,6 +79,7 @@ class EventReport:
     plover_counted: Score = field(default_factory=Score)
     root_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     reliability: dict[int, Score] = field(default_factory=dict)
+    per_root: dict[str, RootScores] = field(default_factory=dict)
 
     def rows(self) -> list[tuple[str, str]]:
         return [
@@ -97,6 +108,10 @@ class EventReport:
                   for b, s in sorted(self.reliability.items())]
         lines += ["", "| gold root | coded root | count |", "| --- | --- | --- |"]
         lines += [f"| {g} | {c} | {n} |" for (g, c), n in self.errors().most_common(15)]
+        lines += ["", "| gold root | found | right root (of found) | 3-digit (of found) |",
+                  "| --- | --- | --- | --- |"]
+        lines += [f"| {root} | {s.found} | {s.root} | {s.digit3} |"
+                  for root, s in sorted(self.per_root.items())]
         lines += ["", self.confusion_matrix()]
         return "\n".join(lines) + "\n"
 
@@ -151,13 +166,18 @@ def _evaluate(eval_dir: Path, report: EventReport) -> EventReport:
     examples = _jsonl(eval_dir / "cameo" / "examples.jsonl")
     for row, events in zip(examples, _coded(examples), strict=True):
         best = _best(events)
+        per_root = report.per_root.setdefault(row["root"], RootScores())
         report.cameo_found.add(best is not None)
+        per_root.found.add(best is not None)
         report.cameo_counted.add(best is not None and best.counted)
         if best is None:
             continue
         root_ok = best.cameo_root == row["root"]
+        digit3_ok = best.cameo[:3] == row["code"][:3]
         report.cameo_root.add(root_ok)
-        report.cameo_3digit.add(best.cameo[:3] == row["code"][:3])
+        report.cameo_3digit.add(digit3_ok)
+        per_root.root.add(root_ok)
+        per_root.digit3.add(digit3_ok)
         report.root_confusion[(row["root"], best.cameo_root)] += 1
         _reliability(report, best, root_ok)
     records = _jsonl(eval_dir / "plover-gsr" / "records.jsonl")
