@@ -184,12 +184,16 @@ class Event:
     one_sided: bool = False
     background: bool = False
     trace: tuple[str, ...] = ()
+    # The id of the article's earlier event with the same (source, target, code, date): the
+    # same happening told again ("repeat"), kept for audit and never counted twice.
+    repeat_of: str | None = None
 
     @property
     def counted(self) -> bool:
         """Whether aggregates count this event (the schema's counting rule)."""
         return not self.negated and self.modality != "hypothetical" and not self.one_sided \
-            and not (self.background and self.date is None)  # an undated past: no series
+            and not (self.background and self.date is None) \
+            and self.repeat_of is None  # an undated past, a repeat: no series
 
     def to_dict(self) -> dict[str, Any]:
         """Schema v1 in the documented field order."""
@@ -218,6 +222,7 @@ class Event:
             "one_sided": self.one_sided,
             "background": self.background,
             "trace": list(self.trace),
+            "repeat_of": self.repeat_of,
             "coder": self.coder,
         }
 
@@ -268,7 +273,7 @@ EVENT_FIELDS: tuple[str, ...] = (
     "event_id", "article_id", "doc_ref", "story_id", "date", "date_precision", "source",
     "target", "cameo", "cameo_root", "cameo_label", "plover", "plover_mode", "goldstein",
     "quad_class", "negated", "modality", "location", "evidence", "confidence", "counted",
-    "one_sided", "background", "trace", "coder",
+    "one_sided", "background", "trace", "repeat_of", "coder",
 )
 
 

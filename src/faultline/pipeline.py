@@ -133,7 +133,10 @@ def _code_long(nlp: Language, article: Article) -> list[Event] | InputError:
         outcome = _code_one(_parse_one(nlp, piece), dataclasses.replace(article, text=piece))
         if isinstance(outcome, InputError):
             return outcome
-        found.extend(_shifted(e, offset) for e in outcome)
+        shifted = [_shifted(e, offset) for e in outcome]
+        new_ids = {e.event_id: s.event_id for e, s in zip(outcome, shifted, strict=True)}
+        found.extend(dataclasses.replace(s, repeat_of=new_ids.get(s.repeat_of, s.repeat_of))
+                     if s.repeat_of else s for s in shifted)  # a repeat points in its piece
         offset += len(piece)
     return found
 

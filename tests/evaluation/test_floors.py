@@ -9,6 +9,7 @@ import pytest
 from tests.conftest import REPO
 
 from faultline.evaluation.actors import evaluate_actors
+from faultline.evaluation.articles import evaluate_articles
 from faultline.evaluation.events import evaluate_events
 
 pytestmark = pytest.mark.slow
@@ -41,3 +42,10 @@ def test_actor_accuracy_meets_floors(eval_dir: Path) -> None:
     assert report.country.value >= floors["country"], str(report.country)
     assert report.role.value >= floors["role"], str(report.role)
     assert report.unknown.value <= floors["max_unknown"], str(report.unknown)
+
+
+def test_article_test_half_meets_floors() -> None:
+    report = evaluate_articles(REPO / "eval" / "articles", "test").splits["test"]
+    floors = FLOORS["articles"]
+    assert report.precision.value >= floors["test_fully_correct"], str(report.precision)
+    assert report.recall.value >= floors["test_recall"], str(report.recall)

@@ -55,3 +55,38 @@ def test_a_noun_naming_an_old_agreement_is_no_event() -> None:
     assert not any(e.evidence.trigger == "treaty" for e in events)
     took_effect = coded("The truce between Israel and Hamas took effect on Sunday.")
     assert any(e.evidence.trigger == "truce" for e in took_effect)
+
+
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The African Union's council is due to discuss Sudan next week.", "discuss"),
+    ("Kenya's president was due to travel to Uganda for a summit.", "travel"),
+])
+def test_a_scheduled_event_is_not_counted(text: str, trigger: str) -> None:
+    for event in with_trigger(text, trigger):
+        assert event.modality == "hypothetical" and not event.counted
+        assert any(step.startswith("mod:scheduled=") for step in event.trace)
+
+
+@pytest.mark.parametrize(("text", "trigger", "cue"), [
+    ("The closures made it hard for the Red Cross to deliver aid to Malians.", "deliver",
+     "mod:for_infinitive"),
+    ("Ghanaian officials said a meeting between Mahama and Tinubu was possible.", "meeting",
+     "mod:unrealised=possible"),
+    ("The new law allows the army to support the police in Accra.", "support",
+     "mod:permitted=allow"),
+    ("Benin's government struggles to fund its army.", "fund", "mod:tried=struggle"),
+])
+def test_wanted_permitted_or_possible_events_are_not_counted(text: str, trigger: str,
+                                                              cue: str) -> None:
+    for event in with_trigger(text, trigger):
+        assert not event.counted and cue in event.trace
+
+
+@pytest.mark.parametrize("text", [
+    "Sudan accused the RSF and allied militias of killing Masalit civilians.",
+    "Villagers accused Malian soldiers and allied fighters of killing Fulani herders.",
+])
+def test_an_act_someone_is_accused_of_is_not_counted(text: str) -> None:
+    for event in with_trigger(text, "killing"):
+        assert event.modality == "hypothetical" and not event.counted
+        assert "mod:alleged=accuse" in event.trace

@@ -56,3 +56,33 @@ def test_two_acts_joined_in_one_sentence_stay_two() -> None:
                    "in May.")
     codes = {e.cameo[:3] for e in events if e.counted}
     assert {"166", "163"} <= codes, codes
+
+
+def test_a_happening_told_again_in_the_article_points_to_its_first_report() -> None:
+    text = ("Ghana expelled the Togolese ambassador on Tuesday.\n\n"
+            "Officials in Accra gave no reason. Ghana expelled the Togolese ambassador on "
+            "Tuesday after a dispute over the border, a diplomat said.")
+    expelled = [e for e in coded(text) if e.evidence.trigger == "expelled"]
+    assert len(expelled) == 2
+    first, repeat = expelled
+    assert first.counted and first.repeat_of is None
+    assert repeat.repeat_of == first.event_id and not repeat.counted
+    assert f"repeat:of={first.event_id}" in repeat.trace
+    assert repeat.to_dict()["repeat_of"] == first.event_id
+
+
+def test_killed_fighting_someone_is_that_side_s_use_of_force() -> None:
+    events = coded("Three Kenyan soldiers were killed fighting al-Shabaab in Somalia on Monday.")
+    death = next(e for e in events if e.evidence.trigger == "killed")
+    assert death.cameo == "190" and death.target is not None and death.target.code == "KENMIL"
+    assert death.source is not None and death.source.code == "SOMREBSHB"
+    assert "src:combat_opponent>190" in death.trace
+
+
+def test_an_army_killing_fighters_is_combat_not_an_assault() -> None:
+    combat = next(e for e in coded("Nigerian troops killed twenty Boko Haram fighters on "
+                                   "Monday.") if e.evidence.trigger == "killed")
+    assert combat.cameo == "190" and "conv:assault>190" in combat.trace
+    murder = next(e for e in coded("Boko Haram fighters killed twenty villagers in Borno on "
+                                   "Monday.") if e.evidence.trigger == "killed")
+    assert murder.cameo != "190"

@@ -16,7 +16,7 @@ SCHEMA_V1_FIELDS = {
     "event_id", "article_id", "doc_ref", "story_id", "date", "date_precision", "source",
     "target", "cameo", "cameo_root", "cameo_label", "plover", "plover_mode", "goldstein",
     "quad_class", "negated", "modality", "location", "evidence", "confidence", "counted",
-    "one_sided", "background", "trace", "coder",
+    "one_sided", "background", "trace", "repeat_of", "coder",
 }
 
 

@@ -72,3 +72,22 @@ def test_a_schema_1_store_upgrades_and_keeps_its_counting(tmp_path: Path) -> Non
     assert rows["e-1"]["one_sided"] is None and rows["e-1"]["trace"] is None
     assert counted == ["e-1"]
     assert events["e-1"].trace == () and not events["e-1"].one_sided
+
+
+def repeating_coder(articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+    """The keyword coder's events, each also told a second time as a repeat of itself."""
+    for article, events in keyword_coder(articles):
+        repeats = [dataclasses.replace(e, event_id=f"{e.event_id}-again", repeat_of=e.event_id)
+                   for e in events]
+        yield article, [*events, *repeats]
+
+
+def test_a_repeat_is_stored_with_its_pointer_and_not_counted(tmp_path: Path) -> None:
+    db = tmp_path / "f.duckdb"
+    ingest_paths([write_corpus(tmp_path / "in")], db, coder=repeating_coder, date="2025-03-04")
+    with open_store(db) as store:
+        stored = {e.event_id: e for e in store.iter_events()}
+        counted = {row["event_id"] for row in store.events(counted=True).to_pylist()}
+    repeats = [e for e in stored.values() if e.repeat_of]
+    assert repeats and all(e.repeat_of in stored and not e.counted for e in repeats)
+    assert counted and not counted & {e.event_id for e in repeats}

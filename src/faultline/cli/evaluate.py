@@ -65,6 +65,12 @@ def eval_events(
         matrix.add_row(gold, *(str(result.root_confusion.get((gold, c), "") or "")
                                for c in roots))
     console.print(matrix)
+    per_root = Table(title="Per gold root, CAMEO examples: found, right root and 3-digit")
+    for column in ("gold root", "found", "right root (of found)", "3-digit (of found)"):
+        per_root.add_column(column, justify="left" if column == "gold root" else "right")
+    for root, scores in sorted(result.per_root.items()):
+        per_root.add_row(root, str(scores.found), str(scores.root), str(scores.digit3))
+    console.print(per_root)
     reliability = Table(title="Confidence reliability (coded confidence → observed precision)")
     for column in ("confidence bin", "observed precision"):
         reliability.add_column(column)
@@ -85,6 +91,9 @@ def eval_articles(
         help="Folder with the article .txt files and their .gold.jsonl.")] = DEFAULT_ARTICLES_DIR,
     split: Annotated[str, typer.Option(help="fit, test or all.")] = "all",
     fmt: Annotated[str, typer.Option("--format", help="table, markdown or json.")] = "table",
+    calibrate: Annotated[bool, typer.Option(
+        help="Refit the article confidence calibration on the fit half first, then report."
+    )] = False,
 ) -> None:
     """Score counted events on whole articles: precision, recall, failure kinds, each error."""
     from faultline.errors import InputError
@@ -95,9 +104,11 @@ def eval_articles(
         err.print(f"faultline: --split is one of {', '.join(SPLITS)}, all; --format one of "
                   f"{', '.join(ARTICLE_FORMATS)}", markup=False, soft_wrap=True)
         raise typer.Exit(2)
-    from faultline.evaluation.articles import evaluate_articles  # loads spaCy
+    from faultline.evaluation.articles import evaluate_articles, fit_article_calibration
 
     try:
+        if calibrate:
+            fit_article_calibration(articles_dir)
         result = evaluate_articles(articles_dir, split)
     except InputError as e:
         err.print(f"faultline: {e}", markup=False, soft_wrap=True)

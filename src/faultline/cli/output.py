@@ -56,7 +56,8 @@ def events_table(events: list[Event], title: str | None = None) -> Table:
 # Trace step prefixes and how ``--explain`` names them.
 TRACE_KINDS = {"lex": "lexicon row", "match": "row shape", "src": "source", "tgt": "target",
                "frame": "frame", "conv": "convention", "pair": "pairing", "neg": "negation",
-               "mod": "modality", "reframe": "reframed", "time": "date", "actor": "actor"}
+               "mod": "modality", "reframe": "reframed", "time": "date", "actor": "actor",
+               "repeat": "repeat"}
 
 
 def _flags(event: Event) -> str:
@@ -65,6 +66,8 @@ def _flags(event: Event) -> str:
                                     ("background", event.background)) if on]
     if event.modality != "asserted":
         flags.append(event.modality)
+    if event.repeat_of:
+        flags.append(f"repeat of {event.repeat_of}")
     return ", ".join(flags)
 
 

@@ -24,7 +24,8 @@ from typing import Any, Literal
 
 from faultline.actors.kb import ROLES
 from faultline.errors import InputError
-from faultline.evaluation.events import Score
+from faultline.evaluation.events import Score, expected_calibration_error, refit
+from faultline.events import confidence
 from faultline.events.codebook import load_codebook
 from faultline.model import Actor, Event
 
@@ -139,7 +140,9 @@ class SplitReport:
                  ("counted events with a null source", str(self.null_source)),
                  ("background events dated to the publication day",
                   str(self.background_today)),
-                 ("mean confidence of counted events", f"{mean:.2f}")]
+                 ("mean confidence of counted events", f"{mean:.2f}"),
+                 ("expected calibration error (fully correct)",
+                  f"{expected_calibration_error(self.reliability):.3f}")]
         return rows
 
 
@@ -577,6 +580,12 @@ def evaluate_articles(folder: Path, split: str = "all") -> ArticleReport:
         report.judged += [(article, j) for j in judged]
         report.missed += [(article, g) for g in missed]
     return report
+
+
+def fit_article_calibration(folder: Path) -> None:
+    """Refit the ``article`` context of the confidence table on the ``fit`` half only (raw
+    score bin → share fully correct), so the ``test`` half measures it out of sample."""
+    refit(confidence.ARTICLE, lambda: evaluate_articles(folder, "fit").splits["fit"].reliability)
 
 
 def tally(rep: SplitReport, article: GoldArticle, judged: list[Judged],

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,6 +56,16 @@ class Score:
 
 
 @dataclass
+class RootScores:
+    """The CAMEO examples of one gold root: event found, and of those found the right root and
+    the right 3-digit code (shows which roots a lexicon change helps or hurts)."""
+
+    found: Score = field(default_factory=Score)
+    root: Score = field(default_factory=Score)
+    digit3: Score = field(default_factory=Score)
+
+
+@dataclass
 class EventReport:
     cameo_found: Score = field(default_factory=Score)
     cameo_root: Score = field(default_factory=Score)
@@ -69,6 +79,7 @@ class EventReport:
     plover_counted: Score = field(default_factory=Score)
     root_confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
     reliability: dict[int, Score] = field(default_factory=dict)
+    per_root: dict[str, RootScores] = field(default_factory=dict)
 
     def rows(self) -> list[tuple[str, str]]:
         return [
@@ -87,11 +98,7 @@ class EventReport:
 
     @property
     def ece(self) -> float:
-        total = sum(s.total for s in self.reliability.values())
-        if not total:
-            return 0.0
-        return sum(abs(s.value - (b + 0.5) / 10) * s.total
-                   for b, s in self.reliability.items()) / total
+        return expected_calibration_error(self.reliability)
 
     def to_markdown(self) -> str:
         lines = ["| measure | value |", "| --- | --- |"]
@@ -101,6 +108,10 @@ class EventReport:
                   for b, s in sorted(self.reliability.items())]
         lines += ["", "| gold root | coded root | count |", "| --- | --- | --- |"]
         lines += [f"| {g} | {c} | {n} |" for (g, c), n in self.errors().most_common(15)]
+        lines += ["", "| gold root | found | right root (of found) | 3-digit (of found) |",
+                  "| --- | --- | --- | --- |"]
+        lines += [f"| {root} | {s.found} | {s.root} | {s.digit3} |"
+                  for root, s in sorted(self.per_root.items())]
         lines += ["", self.confusion_matrix()]
         return "\n".join(lines) + "\n"
 
@@ -155,13 +166,18 @@ def _evaluate(eval_dir: Path, report: EventReport) -> EventReport:
     examples = _jsonl(eval_dir / "cameo" / "examples.jsonl")
     for row, events in zip(examples, _coded(examples), strict=True):
         best = _best(events)
+        per_root = report.per_root.setdefault(row["root"], RootScores())
         report.cameo_found.add(best is not None)
+        per_root.found.add(best is not None)
         report.cameo_counted.add(best is not None and best.counted)
         if best is None:
             continue
         root_ok = best.cameo_root == row["root"]
+        digit3_ok = best.cameo[:3] == row["code"][:3]
         report.cameo_root.add(root_ok)
-        report.cameo_3digit.add(best.cameo[:3] == row["code"][:3])
+        report.cameo_3digit.add(digit3_ok)
+        per_root.root.add(root_ok)
+        per_root.digit3.add(digit3_ok)
         report.root_confusion[(row["root"], best.cameo_root)] += 1
         _reliability(report, best, root_ok)
     records = _jsonl(eval_dir / "plover-gsr" / "records.jsonl")
@@ -184,42 +200,56 @@ def _evaluate(eval_dir: Path, report: EventReport) -> EventReport:
     return report
 
 
-def calibration_rows(report: EventReport) -> str:
-    """``data/calibration.tsv`` text: raw-score bin start → observed precision in that bin.
+def expected_calibration_error(reliability: dict[int, Score]) -> float:
+    """Mean gap between a confidence tenth's middle and the share right in it, weighted by
+    its events."""
+    total = sum(s.total for s in reliability.values())
+    if not total:
+        return 0.0
+    return sum(abs(s.value - (b + 0.5) / 10) * s.total for b, s in reliability.items()) / total
+
+
+TABLE_COMMENT = """Raw confidence score (bin start) -> observed precision, per context (monotone:
+pooled adjacent violators). sentence: on ../shared/eval, `faultline eval events --calibrate`;
+article: on the fit half of eval/articles, `faultline eval articles --calibrate`."""
+
+
+def calibration_rows(reliability: dict[int, Score]) -> list[confidence.Row]:
+    """Fitted rows of one context: raw-score bin start → observed precision in that bin.
 
     Bins with enough events are made monotone (pool adjacent violators); a bin with too few
     events to say anything takes the value of the nearest fitted bin below it (above it
     when there is none below), or its own raw score when no bin is fitted.
     """
-    lines = ["# Raw confidence score (bin start) -> observed precision on ../shared/eval,",
-             "# written by `faultline eval events --calibrate` (monotone: pooled adjacent",
-             "# violators).", "raw\tobserved\tn"]
     fitted = [b for b in range(10)
-              if (s := report.reliability.get(b)) is not None and s.total >= MIN_EVENTS_PER_BIN]
+              if (s := reliability.get(b)) is not None and s.total >= MIN_EVENTS_PER_BIN]
     values = dict(zip(fitted, confidence.monotone(
-        [(report.reliability[b].hits, report.reliability[b].total) for b in fitted]),
-        strict=True))
+        [(reliability[b].hits, reliability[b].total) for b in fitted]), strict=True))
+    rows = []
     for bin_ in range(10):
         below = [b for b in fitted if b <= bin_]
         above = [b for b in fitted if b > bin_]
         nearest = below[-1] if below else (above[0] if above else None)
         observed = values[nearest] if nearest is not None else (bin_ + 0.5) / 10
-        n = report.reliability[bin_].total if bin_ in report.reliability else 0
-        lines.append(f"{bin_ / 10:.1f}\t{observed:.2f}\t{n}")
-    return "\n".join(lines) + "\n"
+        n = reliability[bin_].total if bin_ in reliability else 0
+        rows.append((bin_ / 10, observed, n))
+    return rows
 
 
-def fit_calibration(eval_dir: Path) -> EventReport:
-    """Refit ``events/data/calibration.tsv`` on raw scores; returns the raw-score report.
-
-    The table is first reset to the identity, so the evaluation sees raw scores, then
-    rewritten with the observed precision per bin.
-    """
-    table = confidence.CALIBRATION_FILE
-    identity = calibration_rows(EventReport())
-    table.write_text(identity, encoding="utf-8")
+def refit(context: str, measure: Callable[[], dict[int, Score]]) -> None:
+    """Refit one context of ``events/data/calibration.tsv``, keeping the others: its rows are
+    first reset to the identity, so ``measure`` sees raw scores, then rewritten with the
+    observed precision per bin."""
+    path = confidence.CALIBRATION_FILE
+    table = confidence.read_table(path)
+    table[context] = calibration_rows({})
+    path.write_text(confidence.table_text(table, TABLE_COMMENT), encoding="utf-8")
     confidence.reload_calibration()
-    report = evaluate_events(eval_dir)
-    table.write_text(calibration_rows(report), encoding="utf-8")
+    table[context] = calibration_rows(measure())
+    path.write_text(confidence.table_text(table, TABLE_COMMENT), encoding="utf-8")
     confidence.reload_calibration()
-    return report
+
+
+def fit_calibration(eval_dir: Path) -> None:
+    """Refit the ``sentence`` context of the calibration table on the development gold."""
+    refit(confidence.SENTENCE, lambda: evaluate_events(eval_dir).reliability)

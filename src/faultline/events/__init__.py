@@ -17,8 +17,9 @@ from faultline import __version__
 from faultline.actors.coref import clause_subject, noun_author
 from faultline.actors.resolve import DocActors
 from faultline.events.codebook import lookup
-from faultline.events.confidence import Features, calibrated, raw_score
+from faultline.events.confidence import ARTICLE, SENTENCE, Features, calibrated, raw_score
 from faultline.events.dating import event_date
+from faultline.events.dating import narrative_past as dated_past
 from faultline.events.extract import UNIDENTIFIED_ROLE, Candidate, candidates
 from faultline.events.modality import Modality, assess, governing_verb, main_clause
 from faultline.events.rules import FRAME_ROOTS, frame_code, load_cues
@@ -156,7 +157,8 @@ def _state_voice(actor: Actor | None, root: str) -> Actor | None:
     return replace(actor, code=f"{actor.country}{STATE_ROLE}", role=STATE_ROLE)
 
 
-def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors) -> Event:
+def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors,
+           narrative_past: bool = False, lead: bool = True, context: str = SENTENCE) -> Event:
     verb = governing_verb(found.trigger)
     assessed = assess(found.trigger)
     code, source, target, mode = _reframed(found, assessed, actors)
@@ -168,7 +170,8 @@ def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors
         found = replace(found, trace=(*found.trace, "conv:state_voice"))
         source, target = voiced
     when = event_date(sentence, verb, article.published,
-                      future=assessed.modality == "intended", trigger=found.trigger)
+                      future=assessed.modality == "intended", trigger=found.trigger,
+                      narrative_past=narrative_past, lead=lead)
     evidence = _evidence(article, sentence, found.trigger)
     score = raw_score(Features(
         # An unidentified perpetrator (UAF) is a placeholder, not evidence of who acted.
@@ -192,7 +195,7 @@ def _event(article: Article, sentence: Span, found: Candidate, actors: DocActors
         goldstein=info.goldstein, quad_class=info.quad_class,
         negated=mode.negated, modality=mode.modality,  # type: ignore[arg-type]
         location=where,
-        evidence=evidence, confidence=calibrated(score), coder=CODER,
+        evidence=evidence, confidence=calibrated(score, context), coder=CODER,
         one_sided=_one_sided(source, target), background=when.background,
         trace=_trace(found, assessed, info.code, mode, when.cue),
     )
@@ -206,11 +209,45 @@ def _usable(found: Candidate) -> bool:
 
 
 def code(doc: Doc, article: Article, actors: DocActors) -> list[Event]:
-    """Events of one parsed article, in sentence order; deterministic."""
+    """Events of one parsed article, in sentence order; deterministic. A paragraph that dates
+    an event long before publication goes on in that past until a sentence dates another; the
+    lead paragraph tells the news, so only later ones read a present tense as background."""
     events: list[Event] = []
+    narrative_past, lead = False, True
+    # A text of several paragraphs has its own confidence calibration (see ``confidence``).
+    context = ARTICLE if "\n\n" in doc.text.strip() else SENTENCE
+    previous: int | None = None  # where the previous sentence starts
     for sentence in doc.sents:
-        events += _one_per_happening(_sentence_events(sentence, article, actors))
-    return events
+        # A paragraph break is a whitespace token ending the previous sentence (looked for
+        # between the two sentence starts only, so the whole text is read once).
+        if previous is not None and doc.text.find("\n\n", previous,
+                                                  sentence.start_char + 1) >= 0:
+            narrative_past, lead = False, False
+        previous = sentence.start_char
+        events += _one_per_happening(_sentence_events(
+            sentence, article, actors, narrative_past, lead=lead, context=context))
+        if (past := dated_past(sentence, article.published)) is not None:
+            narrative_past = past
+    return _mark_repeats(events)
+
+
+def _mark_repeats(events: list[Event]) -> list[Event]:
+    """A counted event whose (source, target, code, date) an earlier counted event of the
+    article already has is the same happening told again: it points to the first
+    (``repeat_of``) and is not counted. Only counted events are compared, so a denied or
+    planned mention never hides the report of the act."""
+    first: dict[tuple[str | None, str | None, str, str | None], str] = {}
+    marked = []
+    for event in events:
+        if event.counted:
+            key = (*_sides(event), event.cameo, event.date)
+            if key in first:
+                event = replace(event, repeat_of=first[key],
+                                trace=(*event.trace, f"repeat:of={first[key]}"))
+            else:
+                first[key] = event.event_id
+        marked.append(event)
+    return marked
 
 
 def _one_per_happening(found: list[tuple[Token, Event]]) -> list[Event]:
@@ -243,8 +280,9 @@ def _specificity(event: Event) -> tuple[int, bool, float]:
     return len(event.cameo), not event.cameo.endswith("0"), event.confidence
 
 
-def _sentence_events(sentence: Span, article: Article, actors: DocActors
-                     ) -> list[tuple[Token, Event]]:
+def _sentence_events(sentence: Span, article: Article, actors: DocActors,
+                     narrative_past: bool = False, lead: bool = True,
+                     context: str = SENTENCE) -> list[tuple[Token, Event]]:
     """The events of one sentence with their triggers, each (source, target, code) once, at
     most ``MAX_EVENTS_PER_SENTENCE``."""
     events: list[tuple[Token, Event]] = []
@@ -260,7 +298,7 @@ def _sentence_events(sentence: Span, article: Article, actors: DocActors
         tried.add(matched)
         if len(tried) > MAX_CANDIDATES_PER_SENTENCE:
             break
-        event = _event(article, sentence, found, actors)
+        event = _event(article, sentence, found, actors, narrative_past, lead, context)
         if event.source and event.target and event.source.code == event.target.code:
             continue  # a stance reframed onto its own speaker ("X said X must go")
         key = (event.source.code if event.source else None,

@@ -1,10 +1,13 @@
 """Confidence: the probability that a coded event is right, from a few transparent features.
 
 Each feature moves a base rate (``raw_score``); the raw score is then mapped through the
-calibration table ``data/calibration.tsv`` (raw-score bin → observed precision on the
-development gold, fitted by ``faultline eval events --calibrate`` and made monotone by
-pooling adjacent bins, so a higher raw score never gets a lower confidence). Without a table
-the raw score is used.
+calibration table ``data/calibration.tsv``: per context, raw-score bin → observed precision,
+made monotone by pooling adjacent bins, so a higher raw score never gets a lower confidence.
+Two contexts, because one score means less in a long article than in a lone sentence:
+``sentence`` (a text of one paragraph) is fitted on the development sentences by ``faultline
+eval events --calibrate`` (share with the right code); ``article`` (a text of several
+paragraphs) on the ``fit`` half of the team's articles by ``faultline eval articles
+--calibrate`` (share fully correct). Without a table the raw score is used.
 """
 
 from __future__ import annotations
@@ -42,24 +45,48 @@ class Features:
     sentence_words: int
 
 
+# Calibration contexts: a text of one paragraph, a text of several.
+SENTENCE, ARTICLE = "sentence", "article"
+CONTEXTS = (SENTENCE, ARTICLE)
+TABLE_HEADER = "context\traw\tobserved\tn"
+# One fitted row: raw-score bin start, observed precision, events in the bin.
+Row = tuple[float, float, int]
+
+
 def reload_calibration() -> None:
-    """Forget the cached table (after ``faultline eval events --calibrate`` rewrote it)."""
+    """Forget the cached table (after a ``--calibrate`` run rewrote it)."""
     _calibration.cache_clear()
 
 
-@functools.cache
-def _calibration() -> tuple[list[float], list[float]]:
-    path = CALIBRATION_FILE
+def read_table(path: Path | None = None) -> dict[str, list[Row]]:
+    """Context → fitted rows (of ``CALIBRATION_FILE`` by default); an unknown context or a
+    malformed line raises naming it."""
+    path = path or CALIBRATION_FILE
     if not path.is_file():
-        return [], []
-    raw, observed = [], []
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip() or line.startswith(("#", "raw")):
+        return {}
+    table: dict[str, list[Row]] = {}
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#") or line == TABLE_HEADER:
             continue
-        left, right = line.split("\t")[:2]
-        raw.append(float(left))
-        observed.append(float(right))
-    return raw, observed
+        cells = line.split("\t")
+        if len(cells) != 4 or cells[0] not in CONTEXTS:
+            raise ValueError(f"{path.name}:{number}: expected {TABLE_HEADER!r} cells")
+        table.setdefault(cells[0], []).append((float(cells[1]), float(cells[2]), int(cells[3])))
+    return table
+
+
+def table_text(table: dict[str, list[Row]], comment: str) -> str:
+    """The text of ``data/calibration.tsv`` for ``table`` (contexts in their fixed order)."""
+    lines = [f"# {line}" for line in comment.splitlines()] + [TABLE_HEADER]
+    lines += [f"{context}\t{raw:.1f}\t{observed:.2f}\t{n}"
+              for context in CONTEXTS for raw, observed, n in table.get(context, [])]
+    return "\n".join(lines) + "\n"
+
+
+@functools.cache
+def _calibration() -> dict[str, tuple[list[float], list[float]]]:
+    return {context: ([r for r, _, _ in rows], [o for _, o, _ in rows])
+            for context, rows in read_table().items()}
 
 
 def raw_score(f: Features) -> float:
@@ -81,9 +108,11 @@ def raw_score(f: Features) -> float:
     return min(max(score, LOWEST), HIGHEST)
 
 
-def calibrated(score: float) -> float:
-    """The observed precision of events with this raw score (step function over bins)."""
-    raw, observed = _calibration()
+def calibrated(score: float, context: str = SENTENCE) -> float:
+    """The observed precision of events with this raw score in this context (step function
+    over bins; the sentence table when the context has none)."""
+    tables = _calibration()
+    raw, observed = tables.get(context) or tables.get(SENTENCE) or ([], [])
     if not raw:
         return round(score, 2)
     index = min(bisect.bisect_right(raw, score) - 1, len(raw) - 1)

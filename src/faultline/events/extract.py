@@ -105,6 +105,11 @@ DEFENCELESS_ROLES = frozenset({"CVL", "REF"})
 IRREGULAR_ROLES = frozenset({"REB", "INS", "UAF"})
 CROWD_ROLES = frozenset({"CVL", "EDU", "LAB"})
 VIOLENT_PROTEST = "145"
+# A killing between armed sides is combat (conventional force, 190), not CAMEO's killing by
+# physical assault (1823), which is for the defenceless.
+KILLING_BY_ASSAULT = "1823"
+ARMED_ROLES = frozenset({"MIL", "REB", "INS", "COP", "SPY", "UAF"})
+COMBATANT_ROLES = frozenset({"MIL", "REB", "INS"})
 # Meetings, visits and talks (CAMEO 04): the place they are held in is never their target.
 CONSULT_ROOT = "04"
 # Meetings (04) and shows of force (15): where they happen is not whom they concern.
@@ -377,11 +382,19 @@ def _unnamed_perpetrator(actors: DocActors, verb: Token, sources: list[Actor],
 
 def _combat_death(actors: DocActors, verb: Token, sources: list[Actor],
                   target: Actor | None, code: str) -> list[Actor] | None:
-    """"two soldiers were killed in clashes with the rebels": a death in combat, with nobody
-    named as its doer, is the opposing side's use of conventional force (190) against the
-    dead; the opponent is the "with" phrase of the combat noun."""
+    """"two soldiers were killed in clashes with the rebels", "… killed fighting the rebels":
+    a death in combat, with nobody named as its doer, is the opposing side's use of
+    conventional force (190) against the dead; the opponent is the "with" phrase of the
+    combat noun, or the object of the combat verb ("fight" is in ``combat_noun``)."""
     if sources or target is None or code[:2] not in VIOLENT_ROOTS:
         return None
+    for clause in verb.children:  # "three soldiers were killed (while) fighting al-Shabaab"
+        if clause.dep_ in {"advcl", "xcomp"} and clause.tag_ == "VBG" \
+                and clause.lemma_.lower() in load_cues()["combat_noun"]:
+            opponents = [a for t in clause.children if t.dep_ == "dobj"
+                         for a in _actors_of(actors, t) if a.code and a.code != target.code]
+            if opponents:
+                return opponents[:1]
     for fight in _prep_objects(verb, ("in", "during")):
         if fight.lemma_.lower() not in load_cues()["combat_noun"]:
             continue
@@ -441,7 +454,9 @@ def _verb_arguments(actors: DocActors, verb: Token, entry: Entry, obj: Token | N
         if target is None and level not in {MATCH_PREP, MATCH_NO_PREP} and not joint \
                 and not visit:
             target = _clause_actor(actors, verb, sources,
-                                   venues=entry.cameo.startswith(VENUE_ROOTS))
+                                   venues=entry.cameo.startswith(VENUE_ROOTS),
+                                   verbal=entry.cameo[:2] in ADDRESSING_ROOTS,
+                                   disapproval=entry.cameo[:2] in DISAPPROVAL_ROOTS)
             strategy = "clause_actor"
         if target is None and purpose_clause(verb) and not visit:
             # "met Hamas officials to discuss a truce": discussed with Hamas
@@ -480,12 +495,44 @@ def _other(actor: Actor, sources: list[Actor]) -> bool:
     return True
 
 
+# Roots of appeals and demands: their target is whom they address, never an actor of the
+# act they ask for ("urged all sides to protect civilians").
+ADDRESSING_ROOTS = frozenset({"02", "10"})
+# Roots of disapproval and rejection: "condemned the violence against protesters" is aimed at
+# whoever committed it, never at the victims named in the condemned act.
+DISAPPROVAL_ROOTS = frozenset({"11", "12"})
+# Links by which a clause sits inside another ("urged X to protect civilians", "a report
+# intended to discredit the army", "said that …").
+EMBEDDED_CLAUSE_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl"})
+VICTIM_PREPS = frozenset({"against", "on"})
+
+
+def _embedded(token: Token, head: Token) -> bool:
+    """Whether ``token`` lies in a clause embedded below ``head`` (or, with the victim
+    prepositions, in what a condemned act was done to)."""
+    current = token
+    while current != head and current.head != current:
+        if current.dep_ in EMBEDDED_CLAUSE_DEPS:
+            return True
+        current = current.head
+    return False
+
+
+def _victim(token: Token, head: Token) -> bool:
+    """"the violence against peaceful protesters", "the attack on the convoy": the object of a
+    victim preposition hanging on a noun below ``head``."""
+    return token.dep_ == "pobj" and token.head.lower_ in VICTIM_PREPS \
+        and token.head.head != head and token.head.head.pos_ == "NOUN"
+
+
 def _clause_actor(actors: DocActors, head: Token, sources: list[Actor],
-                  venues: bool = False) -> Actor | None:
+                  venues: bool = False, verbal: bool = False,
+                  disapproval: bool = False) -> Actor | None:
     """The first other actor among the arguments of ``head``'s own clause: the fallback
     target when the row's slot is empty ("gave Tanzania aid", "demanded that Moscow leave").
     The subject's words are skipped; the source itself is not a target (``_other``), nor,
-    with ``venues``, the place a meeting is held in."""
+    with ``venues``, the place a meeting is held in; for an appeal (``verbal``), an actor of
+    the act it asks for; for ``disapproval``, the victims of the act disapproved of."""
     skip: set[int] = set()
     for child in head.children:
         # Not the subject, and not a joined clause that is an event of its own ("condemned the
@@ -503,6 +550,8 @@ def _clause_actor(actors: DocActors, head: Token, sources: list[Actor],
         if token.i in skip or token == head or token.dep_ not in TARGET_FALLBACK_DEPS:
             continue
         if token.pos_ not in {"NOUN", "PROPN", "PRON"} or (venues and _venue(token)):
+            continue
+        if (verbal and _embedded(token, head)) or (disapproval and _victim(token, head)):
             continue
         for actor in actors.actors_for(token):
             if _other(actor, sources):
@@ -914,7 +963,11 @@ def _framed_code(head: Token, entry: Entry, obj: Token | None) -> str:
 def _assault(code: str, source: Actor, target: Actor | None) -> str:
     """An armed attack by irregulars on civilians or refugees is CAMEO's unconventional
     violence (180), and an attack by a crowd of civilians or protesters a violent protest
-    (145), not conventional military force (190)."""
+    (145), not conventional military force (190); a killing of fighters by an armed side is
+    combat (190), not a killing by physical assault (1823)."""
+    if code == KILLING_BY_ASSAULT and target is not None and target.role in COMBATANT_ROLES \
+            and source.role in ARMED_ROLES:
+        return CONVENTIONAL_FORCE  # "the army said it had killed 20 militants"
     if code != CONVENTIONAL_FORCE:
         return code
     if source.role in CROWD_ROLES:

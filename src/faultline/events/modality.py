@@ -154,8 +154,14 @@ def _unrealised(trigger: Token) -> str | None:
     not happened (yet), unless a verb makes it happen ("launched the threatened invasion")."""
     if trigger.pos_ != "NOUN" or trigger.dep_ == "dobj":
         return None
+    unrealised = load_cues()["unrealised_modifier"]
+    if trigger.dep_ == "nsubj" and trigger.head.lemma_ == "be":  # "a meeting was possible"
+        said = next((c.lower_ for c in trigger.head.children
+                     if c.dep_ == "acomp" and c.lower_ in unrealised), None)
+        if said is not None:
+            return said
     return next((c.lower_ for c in trigger.children if c.dep_ in {"amod", "compound"}
-                 and c.lower_ in load_cues()["unrealised_modifier"]), None)
+                 and c.lower_ in unrealised), None)
 
 
 def _obliging_reporter(verb: Token) -> Token | None:
@@ -172,12 +178,25 @@ def _obliging_reporter(verb: Token) -> Token | None:
     return None
 
 
+def _governor(gerund: Token) -> Token:
+    """What a preposition's gerund hangs on: "accused Sudan of backing" → accused, also when
+    the parse hangs "of" on the object ("accused soldiers and fighters of killing")."""
+    governor = gerund.head.head
+    if governor.pos_ not in {"NOUN", "PROPN"}:
+        return governor
+    while governor.dep_ == "conj" and governor.head != governor:  # "soldiers and fighters of"
+        governor = governor.head
+    if governor.pos_ == "VERB":  # (a misparse joining the second object to the verb)
+        return governor
+    return governor.head if governor.dep_ == "dobj" else gerund.head.head
+
+
 def assess(trigger: Token) -> Modality:
     """Polarity and modality of the event expressed by ``trigger``."""
     sentence = trigger.sent
     verb = governing_verb(trigger)
     cues: list[str] = []
-    governor = verb.head.head.lemma_.lower() if verb.dep_ == "pcomp" else ""
+    governor = _governor(verb).lemma_.lower() if verb.dep_ == "pcomp" else ""
     alleged = verb.dep_ == "pcomp" and (
         (verb.head.lower_ in {"of", "for"} and governor in ALLEGING_VERBS)
         or (verb.head.lower_ == "against" and governor in WARNING_VERBS))  # "warned X against"
@@ -197,6 +216,10 @@ def assess(trigger: Token) -> Modality:
     if (modifier := _unrealised(trigger)) is not None:
         modality = "hypothetical"
         cues.append(f"mod:unrealised={modifier}")
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        modality = "hypothetical"  # "difficult for the UN to deliver aid": not said to happen
+        cues.append("mod:for_infinitive")
     word_classes = load_cues()
     if sentence.text.rstrip().rstrip("”\"'").endswith("?"):
         modality = "hypothetical"
@@ -250,6 +273,12 @@ def assess(trigger: Token) -> Modality:
         if lemma in ENABLING_VERBS and purpose_clause(current):
             modality = "hypothetical"  # "trained the army to fight": a purpose, not an act
             cues.append(f"mod:purpose_of={lemma}")
+        if current.dep_ in {"ccomp", "xcomp"} and lemma in word_classes["permitting_verb"]:
+            modality = "hypothetical"  # "the decree allows the army to support the police"
+            cues.append(f"mod:permitted={lemma}")
+        if current.dep_ == "xcomp" and lemma in word_classes["trying_verb"]:
+            modality = "hypothetical"  # "struggles to fund them": tried, not done
+            cues.append(f"mod:tried={lemma}")
         if current.dep_ == "ccomp" and lemma in word_classes["denying_verb"]:
             negated = True  # "denied that the Kurds were negotiating"
             cues.append(f"neg:denied={lemma}")
@@ -260,6 +289,9 @@ def assess(trigger: Token) -> Modality:
             elif lemma in WARNING_VERBS:
                 modality = "hypothetical"
                 cues.append(f"mod:warning_verb={lemma}")
+            elif lemma in word_classes["scheduled_adjective"]:
+                modality = "hypothetical"  # "is due to discuss": on the agenda, not done
+                cues.append(f"mod:scheduled={lemma}")
             elif (lemma in INTENT_VERBS or lemma in INTENT_ADJECTIVES) and modality == "asserted":
                 modality = "intended"
                 cues.append(f"mod:intent={lemma}")

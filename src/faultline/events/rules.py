@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
+from importlib import resources
 
 from faultline.events.codebook import CodebookError, load_codebook
 from faultline.tsv import package_rows
@@ -47,21 +48,34 @@ def _split(cell: str) -> list[str]:
     return [part.strip().lower() for part in cell.split("|") if part.strip()]
 
 
+def lexicon_files() -> list[str]:
+    """``lexicon.tsv`` (ours), then the converted ``lexicon-*.tsv`` files in name order."""
+    data = resources.files("faultline.events").joinpath("data")
+    extra = sorted(f.name for f in data.iterdir()
+                   if f.name.startswith("lexicon-") and f.name.endswith(".tsv"))
+    return ["lexicon.tsv", *extra]
+
+
 @functools.cache
 def load_lexicon() -> dict[tuple[str, str], tuple[Entry, ...]]:
-    """Rows indexed by (pos, lemma); a bad row raises naming its line."""
+    """Rows indexed by (pos, lemma); a bad row raises naming its file and line. A row of a
+    later file with the same lemma and shape as an earlier one is skipped: ours win."""
     codebook = load_codebook()
     index: dict[tuple[str, str], list[Entry]] = defaultdict(list)
-    for number, row in package_rows("faultline.events", "lexicon.tsv"):
-        if list(row) != COLUMNS:
-            raise CodebookError(f"lexicon.tsv: header must be {COLUMNS}")
-        flag_set = frozenset(_split(row["flags"].replace(",", "|")))
-        cameo, pos, lemma = row["cameo"], row["pos"], row["lemma"].strip().lower()
-        if cameo not in codebook or pos not in {"V", "N"} or not lemma or flag_set - FLAGS:
-            raise CodebookError(f"lexicon.tsv:{number}: bad code, pos, lemma or flag")
-        entry = Entry(cameo, pos, lemma, frozenset(_split(row["object"])),
-                      tuple(_split(row["prep"])), flag_set, number)
-        index[(pos, lemma)].append(entry)
+    for filename in lexicon_files():
+        for number, row in package_rows("faultline.events", filename):
+            if list(row) != COLUMNS:
+                raise CodebookError(f"{filename}: header must be {COLUMNS}")
+            flag_set = frozenset(_split(row["flags"].replace(",", "|")))
+            cameo, pos, lemma = row["cameo"], row["pos"], row["lemma"].strip().lower()
+            if cameo not in codebook or pos not in {"V", "N"} or not lemma or flag_set - FLAGS:
+                raise CodebookError(f"{filename}:{number}: bad code, pos, lemma or flag")
+            entry = Entry(cameo, pos, lemma, frozenset(_split(row["object"])),
+                          tuple(_split(row["prep"])), flag_set, number)
+            if filename == "lexicon.tsv" or not any(
+                    (e.objects, e.preps) == (entry.objects, entry.preps)
+                    for e in index[(pos, lemma)]):
+                index[(pos, lemma)].append(entry)
     return {key: tuple(entries) for key, entries in index.items()}
 
 
@@ -99,10 +113,17 @@ CUE_CLASSES = frozenset({
     "duration_prep",   # dating: "since 2013" starts a span, never dates the act
     "narrative_time",  # dating: "the next day" counts from the story's past
     "time_noun",       # dating: "Tuesday evening" is a time, not a noun a date modifies
+    "habitual_adverb", # dating: "has long accused": a standing position, background
+    "long_span",       # dating: "for years", "in recent years": a past span, background
+    "span_prep",       # dating: the prepositions that open such a span
+    "news_present",    # dating: present-tense verbs that report the day's news ("says")
     "averting_verb",   # modality: "to avert a clash": its object event did not happen
     "failing_noun",    # modality: "the failure to prosecute": its infinitive did not happen
     "suspending_noun", # modality: "attempts to extradite": its infinitive is not asserted
     "unrealised_modifier",  # modality: "the expected assault" has not happened
+    "scheduled_adjective",  # modality: "is due to discuss": scheduled, not done
+    "permitting_verb", # modality: "allows X to do": permitted, not done
+    "trying_verb",     # modality: "struggles to do": tried, not done
     "denying_verb",    # modality: "denied that X attacked": the clause is denied
     "standing_noun",   # extract: "under the deal" names an agreement, no event
     "state_act_root",  # events: CAMEO roots whose bare-country actor is its government

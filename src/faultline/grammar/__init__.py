@@ -1,0 +1,1 @@
+"""The coder's grammar as data, and the converters that fill it (PETRARCH verb patterns)."""
