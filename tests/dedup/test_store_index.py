@@ -94,7 +94,7 @@ def test_every_member_has_its_band_keys_once_and_a_rerun_adds_none(store: Path) 
 def test_migration_derives_the_keys_ingest_writes(store: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.duckdb"
     copy.write_bytes(store.read_bytes())
-    sql = dict(migrations())[4]
+    sql = dict(migrations())[6]
     con = duckdb.connect(str(copy))
     try:
         written = sorted(con.execute("SELECT band, key, article_id FROM story_bands").fetchall())
